@@ -1,0 +1,53 @@
+"""Writes for the home app: the one path every email takes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .emails import normalize_email
+from .models import SuppressedAddress
+
+
+def email_queue(
+    *, to: str, subject: str, text: str, html: str, language: str, reply_to: str = ""
+) -> None:
+    """Queue an already-rendered email; the task is sent only if the transaction commits."""
+    from .tasks import email_send
+
+    transaction.on_commit(
+        lambda: email_send.delay(
+            to=to, subject=subject, text=text, html=html, language=language, reply_to=reply_to
+        )
+    )
+
+
+def email_render_and_queue(*, to: str, template: str, context: dict, language: str) -> None:
+    """Render `templates/emails/<template>_subject.txt`, `.txt` and `.html` in the
+    recipient's language and queue the email.
+
+    Rendering happens here, in the request, so a template error surfaces in tests and
+    the task carries only strings.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(f"Unknown language {language!r}")
+    context = {**context, "site_url": settings.SITE_URL, "language": language}
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{template}.txt", context).strip()
+        html = render_to_string(f"emails/{template}.html", context)
+    email_queue(to=to, subject=subject, text=text, html=html, language=language)
+
+
+def address_suppress(*, email: str, reason: str) -> SuppressedAddress:
+    email = normalize_email(email)
+    try:
+        with transaction.atomic():
+            return SuppressedAddress.objects.create(email=email, reason=reason)
+    except IntegrityError:
+        return SuppressedAddress.objects.get(email=email)
+
+
+def is_suppressed(email: str) -> bool:
+    return SuppressedAddress.objects.filter(email=normalize_email(email)).exists()

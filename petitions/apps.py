@@ -1,0 +1,8 @@
+"""Workplace petitions, signatures, counts and delivery."""
+
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "petitions"
+    verbose_name = "Petitions"

@@ -1,0 +1,5 @@
+"""The Union Hall Django project, imported as `unionhall`."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,47 @@
+"""URL configuration: accounts, the admin behind allauth, webhooks, then Wagtail pages."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+
+class AdminLoginRedirect(RedirectView):
+    """The Wagtail admin's login goes through allauth, so its rate limits and MFA apply."""
+
+    pattern_name = "account_login"
+    query_string = True
+
+
+urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("anymail/", include("anymail.urls")),
+    path("admin/login/", AdminLoginRedirect.as_view(), name="admin_login_redirect"),
+    path(
+        "admin/logout/",
+        RedirectView.as_view(pattern_name="account_logout"),
+        name="admin_logout_redirect",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/home/", home_views.account_home, name="account_home"),
+    path("accounts/", include("allauth.urls")),
+    path("search/", home_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,19 @@
+"""Fixtures every test may use: a site with its home page in English and Spanish."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and replay guards live in the shared cache; each test starts clean.
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def home(db):
+    """The English home page as the default site's root, with its Spanish translation."""
+    from home.demo import seed_pages
+
+    return seed_pages()
