@@ -17,3 +17,14 @@ def home(db):
     from home.demo import seed_pages
 
     return seed_pages()
+
+
+pytest_plugins = ["tests.browser"]
+
+
+def pytest_configure(config):
+    import os
+
+    # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
+    # from the same thread by tests are safe, so let them through.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
