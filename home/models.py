@@ -22,6 +22,8 @@ class HomePage(Page):
     # Each app adds its index page here: resolutions, contract language, petitions, days of action.
     subpage_types = [
         "home.StandardPage",
+        "campaigns.DayOfActionIndexPage",
+        "petitions.PetitionIndexPage",
     ]
     max_count_per_parent = 1
 
