@@ -1,0 +1,221 @@
+"""Demo petitions: two open petitions at fictional workplaces, in English and Spanish,
+with a few hundred demo signatures. Idempotent, and runs on SQLite."""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from home.demo import child_page, translation_of
+from unions.models import Local, Workplace
+
+from . import services
+from .models import PetitionIndexPage, PetitionPage, Signature
+
+FIRST = [
+    "Ana",
+    "Luis",
+    "María",
+    "José",
+    "Carmen",
+    "Jorge",
+    "Rosa",
+    "Miguel",
+    "Lucía",
+    "Pedro",
+    "Grace",
+    "Sam",
+    "Aisha",
+    "Tom",
+    "Mei",
+    "Kofi",
+    "Priya",
+    "Dan",
+    "Olga",
+    "Ibrahim",
+    "Teresa",
+    "Hector",
+    "Nadia",
+    "Ray",
+    "Esperanza",
+    "Kim",
+    "Yusuf",
+    "Alma",
+    "Victor",
+    "June",
+]
+LAST = [
+    "Delgado",
+    "Okafor",
+    "Nguyen",
+    "Ramírez",
+    "Castillo",
+    "Moreau",
+    "Haddad",
+    "Lindqvist",
+    "Torres",
+    "Ortega",
+    "Mensah",
+    "Park",
+    "Quispe",
+    "Santos",
+    "Reyes",
+    "Baptiste",
+    "Ibarra",
+    "Kowalski",
+    "Flores",
+    "Duarte",
+]
+
+HOSPITAL = {
+    "slug": "no-ice-on-our-hospital-floors",
+    "en": {
+        "title": "No ICE on our hospital floors without a judicial warrant",
+        "summary": (
+            "Patients must be able to come to Harbor Valley without fear, and so must the "
+            "people who care for them."
+        ),
+        "addressed_to": "The Chief Executive of Harbor Valley Medical Center",
+        "demand": (
+            "<p>We, the workers of Harbor Valley Medical Center, ask management to adopt a "
+            "written policy that:</p><ul><li>keeps immigration agents out of patient floors, "
+            "break rooms and locker rooms unless they present a warrant signed by a judge;"
+            "</li><li>sends any agent who arrives to a trained administrator, never to a "
+            "nurse, aide or housekeeper;</li><li>tells the union at once when agents come "
+            "on site.</li></ul>"
+        ),
+        "departments": (
+            "Nursing\nEnvironmental services\nDietary\nPatient transport\nLaboratory\nAdmissions"
+        ),
+    },
+    "es": {
+        "title": "Nada de ICE en los pisos del hospital sin orden judicial",
+        "summary": (
+            "Los pacientes deben poder venir a Harbor Valley sin miedo, y también quienes "
+            "los cuidan."
+        ),
+        "addressed_to": "La dirección general de Harbor Valley Medical Center",
+        "demand": (
+            "<p>Nosotros, los trabajadores de Harbor Valley Medical Center, pedimos a la "
+            "gerencia que adopte por escrito una política que:</p><ul><li>no deje entrar a "
+            "agentes de inmigración a los pisos de pacientes, salas de descanso ni "
+            "vestidores sin una orden firmada por un juez;</li><li>mande a cualquier agente "
+            "que llegue con un administrador capacitado, nunca con una enfermera, auxiliar o "
+            "personal de limpieza;</li><li>avise al sindicato de inmediato cuando lleguen "
+            "agentes.</li></ul>"
+        ),
+    },
+    "local": "1017",
+    "employer": "Harbor Valley Medical Center",
+    "goal": 500,
+    "signatures": 320,
+}
+
+WAREHOUSE = {
+    "slug": "water-shade-and-rest-at-mesa",
+    "en": {
+        "title": "Water, shade and rest at the Mesa fulfilment centre",
+        "summary": "Last summer the dock hit 104°F. We want a heat plan before the next one.",
+        "addressed_to": "The site manager, Quickline Logistics Mesa",
+        "demand": (
+            "<p>We ask Quickline Logistics to agree a heat plan with our union before June: "
+            "cool water at every dock door, a shaded rest area, a paid ten-minute break every "
+            "hour when the dock is above 90°F, and no discipline for anyone who stops to "
+            "cool down.</p>"
+        ),
+        "departments": "Inbound\nOutbound\nPicking\nPacking\nMaintenance",
+    },
+    "es": {
+        "title": "Agua, sombra y descanso en el centro de Mesa",
+        "summary": (
+            "El verano pasado el muelle llegó a 40 °C. Queremos un plan contra el calor "
+            "antes del próximo."
+        ),
+        "addressed_to": "La gerencia del sitio, Quickline Logistics Mesa",
+        "demand": (
+            "<p>Pedimos a Quickline Logistics que acuerde con nuestro sindicato un plan "
+            "contra el calor antes de junio: agua fresca en cada puerta del muelle, un área "
+            "de descanso con sombra, un descanso pagado de diez minutos cada hora cuando el "
+            "muelle pase de 32 °C, y ninguna sanción para quien pare a refrescarse.</p>"
+        ),
+    },
+    "local": "412",
+    "employer": "Quickline Logistics",
+    "goal": 400,
+    "signatures": 180,
+}
+
+
+def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
+    local = Local.objects.get(number=spec["local"])
+    workplace = Workplace.objects.filter(local=local, employer=spec["employer"]).first()
+    today = timezone.localdate()
+    page = child_page(
+        index,
+        PetitionPage,
+        slug=spec["slug"],
+        local=local,
+        workplace=workplace,
+        goal=spec["goal"],
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=45),
+        retention_days=60,
+        **spec["en"],
+    )
+    translation_of(page, "es", **spec["es"])
+    return page
+
+
+def _signatures(page: PetitionPage, how_many: int, seed: int) -> None:
+    rng = random.Random(seed)  # the same demo signers every time
+    departments = page.department_choices
+    now = timezone.now()
+    rows = []
+    for n in range(how_many):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        signed = now - datetime.timedelta(minutes=rng.randint(5, 60 * 24 * 9))
+        confirmed = rng.random() > 0.08
+        rows.append(
+            Signature(
+                petition=page,
+                name=name,
+                email=f"demo-{page.slug[:12]}-{n}@example.test",
+                department=rng.choice(departments) if departments else "",
+                name_display=rng.choice(list(Signature.NameDisplay.values)),
+                language=rng.choice(["en", "es"]),
+                status=Signature.Status.CONFIRMED if confirmed else Signature.Status.PENDING,
+                created_at=signed,
+                confirmed_at=signed + datetime.timedelta(minutes=3) if confirmed else None,
+            )
+        )
+    # The unique constraint makes a second run add nothing.
+    Signature.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def seed(*, home, stdout) -> None:
+    index = child_page(
+        home,
+        PetitionIndexPage,
+        slug="petitions",
+        title="Petitions",
+        intro=(
+            "Workplace petitions from our locals. Sign from your phone in a minute; only "
+            "your local's stewards see your details, and you choose how your name is shown."
+        ),
+        show_in_menus=True,
+    )
+    translation_of(
+        index,
+        "es",
+        title="Peticiones",
+        intro=(
+            "Peticiones de nuestros locales en el trabajo. Firme desde su teléfono en un "
+            "minuto; solo los delegados de su local ven sus datos, y usted decide cómo se "
+            "muestra su nombre."
+        ),
+    )
+    for number, spec in enumerate([HOSPITAL, WAREHOUSE]):
+        page = _petition(index, spec)
+        _signatures(page, spec["signatures"], seed=1017 + number)
+    services.counts_reconcile()
+    stdout.write("Petitions: two open petitions with demo signatures.")

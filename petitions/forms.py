@@ -1,0 +1,150 @@
+"""Forms for signing, paper batches, signer filters and delivery PDFs."""
+
+import csv
+import io
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from .models import PetitionPage, Signature
+from .services import PaperRow
+
+STARTED_SALT = "petitions.form-started"
+MIN_FILL_SECONDS = 3
+MAX_FILL_SECONDS = 24 * 3600
+
+
+def started_token(at: float | None = None) -> str:
+    """When the form was shown, signed so a bot can't backdate it."""
+    return signing.dumps(int(at if at is not None else time.time()), salt=STARTED_SALT)
+
+
+class SignForm(forms.Form):
+    """A signature: the minimum. Never immigration status, SSN or an employee id."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your email"),
+        max_length=254,
+        help_text=_("We send you a link to confirm. Your email is never shown."),
+    )
+    department = forms.CharField(label=_("Department"), max_length=80, required=False)
+    name_display = forms.ChoiceField(
+        label=_("How should your name appear?"), widget=forms.RadioSelect
+    )
+    language = forms.ChoiceField(label=_("Emails in"), choices=settings.LANGUAGES)
+    # A field people never see (hidden by CSS, skipped by keyboard): bots fill it in.
+    website = forms.CharField(label=_("Leave this empty"), required=False, max_length=200)
+
+    def __init__(self, *args, petition: PetitionPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+        self.fields["language"].initial = petition.locale.language_code
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+        choices = []
+        if petition.allow_full_name:
+            choices.append((Signature.NameDisplay.FULL, Signature.NameDisplay.FULL.label))
+        if petition.allow_initial:
+            choices.append((Signature.NameDisplay.INITIAL, Signature.NameDisplay.INITIAL.label))
+        choices.append((Signature.NameDisplay.HIDDEN, Signature.NameDisplay.HIDDEN.label))
+        self.fields["name_display"].choices = choices
+        self.fields["name_display"].initial = (
+            Signature.NameDisplay.INITIAL
+            if petition.allow_initial
+            else Signature.NameDisplay.HIDDEN
+        )
+        mode = petition.department_field
+        if mode == PetitionPage.DepartmentField.NOT_ASKED:
+            del self.fields["department"]
+        else:
+            self.fields["department"].required = mode == PetitionPage.DepartmentField.REQUIRED
+            if petition.department_choices:
+                self.fields["department"] = forms.ChoiceField(
+                    label=_("Department"),
+                    required=self.fields["department"].required,
+                    choices=[("", _("Choose…"))] + [(d, d) for d in petition.department_choices],
+                )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please write your name."))
+        return name
+
+    def is_bot(self) -> bool:
+        """Filled the honeypot: a bot. Checked before anything else, answered quietly."""
+        return bool(self.data.get("website"))
+
+    def filled_too_fast(self) -> bool:
+        """True when the form came back faster than a person can fill it, or its start
+        time is missing, forged or a day old."""
+        try:
+            started = signing.loads(
+                str(self.data.get("started", ""))[:200], salt=STARTED_SALT, max_age=MAX_FILL_SECONDS
+            )
+            return time.time() - int(started) < MIN_FILL_SECONDS
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+
+
+class PaperForm(forms.Form):
+    rows = forms.CharField(
+        label=_("Signatures from the paper sheets"),
+        help_text=_("One signer per line: name, email (optional), department (optional)."),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=200_000,
+    )
+    name_display = forms.ChoiceField(
+        label=_("How these names appear"),
+        choices=Signature.NameDisplay.choices,
+        initial=Signature.NameDisplay.HIDDEN,
+    )
+
+    def clean_rows(self) -> list[PaperRow]:
+        parsed = []
+        errors = []
+        reader = csv.reader(io.StringIO(self.cleaned_data["rows"]))
+        for number, cells in enumerate(reader, start=1):
+            cells = [c.strip() for c in cells]
+            if not any(cells):
+                continue
+            name = " ".join(cells[0].split())[:120]
+            email = cells[1] if len(cells) > 1 else ""
+            department = cells[2][:80] if len(cells) > 2 else ""
+            if not name:
+                errors.append(_("Line %(n)s has no name.") % {"n": number})
+                continue
+            if email:
+                try:
+                    validate_email(email)
+                except forms.ValidationError:
+                    errors.append(_("Line %(n)s: the email is not valid.") % {"n": number})
+                    continue
+            parsed.append(PaperRow(name=name, email=email[:254], department=department))
+        if errors:
+            raise forms.ValidationError(errors[:20])
+        if not parsed:
+            raise forms.ValidationError(_("No signatures found."))
+        return parsed
+
+
+class SignerFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any"))] + Signature.Status.choices
+    )
+    source = forms.ChoiceField(
+        label=_("Collected"), required=False, choices=[("", _("Any"))] + Signature.Source.choices
+    )
+    department = forms.CharField(label=_("Department"), required=False, max_length=80)
+    q = forms.CharField(label=_("Name or email contains"), required=False, max_length=120)
+
+
+class DeliveryForm(forms.Form):
+    count_only = forms.BooleanField(label=_("Count only: list no names"), required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)

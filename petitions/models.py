@@ -1,0 +1,371 @@
+"""Petition pages, the signatures they collect, their aggregated counts and delivery PDFs.
+
+A petition and its Spanish translation are one petition: signatures, counts and delivery
+PDFs all belong to the *source* page (the first page of the translation group), so a
+coworker who signs in Spanish and one who signs in English land in the same count.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from unions.models import Local, Workplace
+
+
+class PetitionIndexPage(Page):
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["petitions.PetitionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("petition index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        petitions = (
+            PetitionPage.objects.child_of(self).live().specific().order_by("-first_published_at")
+        )
+        context["open_petitions"] = [p for p in petitions if p.status == PetitionPage.Status.OPEN]
+        context["other_petitions"] = [p for p in petitions if p.status != PetitionPage.Status.OPEN]
+        return context
+
+
+class PetitionPage(RoutablePageMixin, Page):
+    """A workplace petition. Its actions (sign, confirm, withdraw, organizer tools) are
+    routes in `petitions.views`, attached below."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        DELIVERED = "delivered", _("Delivered")
+
+    class DepartmentField(models.TextChoices):
+        NOT_ASKED = "not_asked", _("Not asked")
+        OPTIONAL = "optional", _("Optional")
+        REQUIRED = "required", _("Required")
+
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    addressed_to = models.CharField(
+        _("addressed to"), max_length=200, help_text=_("Who receives the petition.")
+    )
+    demand = RichTextField(
+        _("demand"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("What we ask for."),
+    )
+    local = models.ForeignKey(
+        Local, verbose_name=_("local"), on_delete=models.PROTECT, related_name="+"
+    )
+    workplace = models.ForeignKey(
+        Workplace,
+        verbose_name=_("workplace"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    goal = models.PositiveIntegerField(_("goal"), default=100)
+    opens_on = models.DateField(_("opens on"), default=datetime.date.today)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.OPEN)
+    department_field = models.CharField(
+        _("department field"),
+        max_length=12,
+        choices=DepartmentField,
+        default=DepartmentField.OPTIONAL,
+    )
+    departments = models.TextField(
+        _("departments"),
+        blank=True,
+        help_text=_("One per line. When given, signers pick from this list."),
+    )
+    allow_full_name = models.BooleanField(_("signers may show their full name"), default=True)
+    allow_initial = models.BooleanField(_("signers may show first name and initial"), default=True)
+    retention_days = models.PositiveIntegerField(
+        _("days signer data is kept after closing"), default=90
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("addressed_to"),
+        FieldPanel("demand"),
+        MultiFieldPanel(
+            [FieldPanel("local"), FieldPanel("workplace"), FieldPanel("goal")],
+            heading=_("Who and how many"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+                FieldPanel("status"),
+                FieldPanel("retention_days"),
+            ],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("department_field"),
+                FieldPanel("departments"),
+                FieldPanel("allow_full_name"),
+                FieldPanel("allow_initial"),
+            ],
+            heading=_("What signers are asked"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("addressed_to"),
+        index.SearchField("demand"),
+    ]
+
+    parent_page_types = ["petitions.PetitionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("petition")
+
+    # Routes: each one is a thin call into petitions.views.
+    @path("")
+    def petition(self, request):
+        from . import views
+
+        return views.petition_page(self, request)
+
+    @path("sign/", name="sign")
+    def sign(self, request):
+        from . import views
+
+        return views.sign(self, request)
+
+    @path("signed/", name="signed")
+    def signed(self, request):
+        from . import views
+
+        return views.signed(self, request)
+
+    @re_path(r"^confirm/(?P<token>[^/]{1,300})/$", name="confirm")
+    def confirm(self, request, token):
+        from . import views
+
+        return views.confirm(self, request, token)
+
+    @re_path(r"^withdraw/(?P<token>[^/]{1,300})/$", name="withdraw")
+    def withdraw(self, request, token):
+        from . import views
+
+        return views.withdraw(self, request, token)
+
+    @path("count.json", name="count_json")
+    def count_json(self, request):
+        from . import views
+
+        return views.count_json(self, request)
+
+    @path("signers/", name="signers")
+    def signers(self, request):
+        from . import views
+
+        return views.signers(self, request)
+
+    @path("signers.csv", name="signers_csv")
+    def signers_csv(self, request):
+        from . import views
+
+        return views.signers_csv(self, request)
+
+    @path("departments.csv", name="departments_csv")
+    def departments_csv(self, request):
+        from . import views
+
+        return views.departments_csv(self, request)
+
+    @path("paper/", name="paper")
+    def paper(self, request):
+        from . import views
+
+        return views.paper(self, request)
+
+    @path("delivery/", name="delivery")
+    def delivery(self, request):
+        from . import views
+
+        return views.delivery(self, request)
+
+    @path("delivery/<int:pdf_id>/", name="delivery_status")
+    def delivery_status(self, request, pdf_id):
+        from . import views
+
+        return views.delivery_status(self, request, pdf_id)
+
+    @path("delivery/<int:pdf_id>/download/", name="delivery_download")
+    def delivery_download(self, request, pdf_id):
+        from . import views
+
+        return views.delivery_download(self, request, pdf_id)
+
+    @property
+    def source_id(self) -> int:
+        """The id signatures are filed under: the first page of this translation group."""
+        from .selectors import petition_source_id
+
+        return petition_source_id(self)
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        if self.status != self.Status.OPEN or today < self.opens_on:
+            return False
+        return self.closes_on is None or today <= self.closes_on
+
+    @property
+    def department_choices(self) -> list[str]:
+        return [line.strip() for line in self.departments.splitlines() if line.strip()]
+
+    def purge_after(self) -> datetime.date | None:
+        if self.closes_on is None:
+            return None
+        return self.closes_on + datetime.timedelta(days=self.retention_days)
+
+
+class Signature(models.Model):
+    """One person's signature. Rows are only ever added; a status change touches only its
+    own row, and withdrawal or retention blanks the personal fields rather than deleting,
+    so counts stay explainable."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class NameDisplay(models.TextChoices):
+        FULL = "full", _("My full name")
+        INITIAL = "initial", _("My first name and initial")
+        HIDDEN = "hidden", _("Do not show my name")
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("Paper")
+
+    petition = models.ForeignKey(
+        PetitionPage, on_delete=models.CASCADE, related_name="signatures", db_index=False
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    # Normalized (home.emails.normalize_email). NULL once withdrawn or purged, so the
+    # person may sign again and nothing identifies them.
+    email = models.CharField(_("email"), max_length=254, null=True, blank=True)
+    department = models.CharField(_("department"), max_length=80, blank=True)
+    name_display = models.CharField(max_length=8, choices=NameDisplay, default=NameDisplay.HIDDEN)
+    language = models.CharField(max_length=5, default="en")
+    source = models.CharField(max_length=6, choices=Source, default=Source.ONLINE)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email"], name="petitions_signature_one_per_email"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(status="confirmed") | Q(status="withdrawn"),
+                name="petitions_signature_status_valid",
+            ),
+        ]
+        indexes = [
+            # Counting and "recent signers" read only this index.
+            models.Index(fields=["petition", "status", "confirmed_at"], name="petitions_sig_count"),
+            models.Index(fields=["status", "created_at"], name="petitions_sig_pending"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Signature {self.pk} ({self.status})"
+
+    @property
+    def shown_name(self) -> str:
+        return display_name(self.name, self.name_display)
+
+
+def display_name(name: str, choice: str) -> str:
+    """The name as the signer chose to show it ("" when hidden)."""
+    parts = name.split()
+    if not parts or choice == Signature.NameDisplay.HIDDEN:
+        return ""
+    if choice == Signature.NameDisplay.INITIAL:
+        return f"{parts[0]} {parts[-1][0]}." if len(parts) > 1 else parts[0]
+    return " ".join(parts)
+
+
+class PetitionCount(models.Model):
+    """The aggregate a petition page shows, written only by the batch refresh (never per
+    signature), and read through the cache."""
+
+    petition = models.OneToOneField(
+        PetitionPage, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    confirmed = models.PositiveIntegerField(default=0)
+    pending = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField(default=timezone.now)
+    reconciled_at = models.DateTimeField(null=True, blank=True)
+    purged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("petition count")
+
+    def __str__(self) -> str:
+        return f"{self.petition_id}: {self.confirmed}"
+
+
+class DeliveryPdf(models.Model):
+    """A delivery PDF rendered by a worker. It holds signers' names, so it lives in the
+    database (never in public media) and is served only to the petition's stewards."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Rendering")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    count_only = models.BooleanField(default=False)
+    language = models.CharField(max_length=5, default="en")
+    state = models.CharField(max_length=8, choices=State, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    signature_count = models.PositiveIntegerField(default=0)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery PDF")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="petitions_pdf_progress"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Delivery PDF {self.pk} ({self.state})"

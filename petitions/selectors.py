@@ -1,0 +1,158 @@
+"""Reads that need care: the cached count a page shows, signer lists, department counts
+and the rows of an export.
+
+A page view never counts rows. It reads a cache entry written by the batch refresh
+(`services.counts_refresh`). When nothing refreshes it (the demo has no beat), a view that
+finds the entry stale *and* marked dirty refreshes that one petition itself, at most once
+per few seconds per petition, guarded so concurrent views don't stampede.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
+
+from .models import PetitionCount, PetitionPage, Signature, display_name
+
+COUNT_TTL = 24 * 3600
+# The beat refreshes dirty petitions every 3 s; a view refreshes only if that stalled.
+STALE_AFTER = 4.0
+RECENT_SHOWN = 8
+MIN_CELL = 5  # department counts below this are suppressed outside the organizer view
+
+_source_ids: dict[str, int] = {}
+
+
+def petition_source_id(page: PetitionPage) -> int:
+    """The first page of the page's translation group (memoised: it never changes)."""
+    key = str(page.translation_key)
+    if key not in _source_ids:
+        first = (
+            PetitionPage.objects.filter(translation_key=page.translation_key)
+            .order_by("id")
+            .values_list("id", flat=True)
+            .first()
+        )
+        _source_ids[key] = first or page.pk
+    return _source_ids[key]
+
+
+def count_key(source_id: int) -> str:
+    return f"petitions:count:{source_id}"
+
+
+def dirty_key(source_id: int) -> str:
+    return f"petitions:dirty:{source_id}"
+
+
+@dataclass(frozen=True)
+class PetitionTally:
+    count: int
+    goal: int
+    recent: list[str]
+    refreshed_at: float
+
+    @property
+    def percent(self) -> int:
+        if not self.goal:
+            return 0
+        return min(100, round(100 * self.count / self.goal))
+
+
+def recent_names(source_id: int) -> list[str]:
+    rows = (
+        Signature.objects.filter(petition_id=source_id, status=Signature.Status.CONFIRMED)
+        .exclude(name_display=Signature.NameDisplay.HIDDEN)
+        .order_by("-confirmed_at")
+        .values_list("name", "name_display")[:RECENT_SHOWN]
+    )
+    return [shown for name, choice in rows if (shown := display_name(name, choice))]
+
+
+def tally_entry(source_id: int, confirmed: int, refreshed_at: float) -> dict:
+    return {"count": confirmed, "recent": recent_names(source_id), "at": refreshed_at}
+
+
+def petition_tally(page: PetitionPage) -> PetitionTally:
+    """The count the public sees, from the cache; at most a few seconds stale."""
+    from .services import counts_refresh
+
+    source_id = page.source_id
+    found = cache.get_many([count_key(source_id), dirty_key(source_id)])
+    entry = found.get(count_key(source_id))
+    dirty = dirty_key(source_id) in found
+    if entry is None:
+        stored = PetitionCount.objects.filter(petition_id=source_id).first()
+        if stored is not None and not dirty:
+            entry = tally_entry(source_id, stored.confirmed, stored.refreshed_at.timestamp())
+            cache.set(count_key(source_id), entry, COUNT_TTL)
+    stale = entry is None or (dirty and time.time() - entry["at"] > STALE_AFTER)
+    # One view per petition per few seconds may refresh; the rest read what is there.
+    if stale and cache.add(f"petitions:refreshing:{source_id}", 1, timeout=STALE_AFTER):
+        entry = counts_refresh(petition_ids=[source_id]).get(source_id, entry)
+    if entry is None:
+        entry = {"count": 0, "recent": [], "at": 0.0}
+    return PetitionTally(
+        count=entry["count"], goal=page.goal, recent=entry["recent"], refreshed_at=entry["at"]
+    )
+
+
+def signers(
+    page: PetitionPage,
+    *,
+    status: str = "",
+    department: str = "",
+    source: str = "",
+    query: str = "",
+) -> QuerySet[Signature]:
+    rows = Signature.objects.filter(petition_id=page.source_id).exclude(email__isnull=True, name="")
+    if status:
+        rows = rows.filter(status=status)
+    if department:
+        rows = rows.filter(department=department)
+    if source:
+        rows = rows.filter(source=source)
+    if query:
+        rows = rows.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    return rows.select_related("entered_by").order_by("-created_at", "-id")
+
+
+def department_counts(page: PetitionPage, *, suppress: bool) -> list[tuple[str, int | None]]:
+    """Confirmed signatures per department. With `suppress`, a count below MIN_CELL is
+    None, so a small team can't be singled out on anything that leaves the organizer view."""
+    rows = (
+        Signature.objects.filter(petition_id=page.source_id, status=Signature.Status.CONFIRMED)
+        .values("department")
+        .annotate(n=Count("id"))
+        .order_by("department")
+    )
+    result = []
+    for row in rows:
+        n = row["n"]
+        result.append((row["department"], None if suppress and n < MIN_CELL else n))
+    return result
+
+
+def exact_confirmed(source_id: int) -> int:
+    return Signature.objects.filter(
+        petition_id=source_id, status=Signature.Status.CONFIRMED
+    ).count()
+
+
+def delivery_names(source_id: int) -> tuple[list[str], int]:
+    """Names for the delivery sheet as each signer chose, and how many chose not to show."""
+    names: list[str] = []
+    hidden = 0
+    rows = (
+        Signature.objects.filter(petition_id=source_id, status=Signature.Status.CONFIRMED)
+        .order_by("confirmed_at", "id")
+        .values_list("name", "name_display")
+    )
+    for name, choice in rows.iterator(chunk_size=2000):
+        shown = display_name(name, choice)
+        if shown:
+            names.append(shown)
+        else:
+            hidden += 1
+    return names, hidden

@@ -1,0 +1,359 @@
+"""Writes for petitions: signing, confirming, withdrawing, paper batches, counts,
+expiry, retention and delivery PDFs."""
+
+import datetime
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from home.emails import normalize_email
+from home.services import email_render_and_queue
+
+from . import selectors
+from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
+from .tokens import CONFIRM, WITHDRAW, make_token
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_PENDING_DAYS = 7
+# An arbitrary constant naming the count refresh among PostgreSQL advisory locks.
+COUNTS_LOCK_ID = 0x50E7_1710
+
+
+@dataclass(frozen=True)
+class SignResult:
+    signature: Signature
+    created: bool
+
+
+def _page_in(page: PetitionPage, language: str) -> PetitionPage:
+    """The petition in the signer's language when a translation exists."""
+    if language == page.locale.language_code:
+        return page
+    try:
+        other = page.get_translation_or_none(Locale.objects.get(language_code=language))
+    except Locale.DoesNotExist:
+        other = None
+    return other.specific if other is not None and other.live else page
+
+
+def _link(page: PetitionPage, route: str, token: str) -> str:
+    return settings.SITE_URL + page.url + page.reverse_subpage(route, args=[token]).lstrip("/")
+
+
+def _email_context(page: PetitionPage, signature: Signature) -> dict:
+    return {
+        "petition_title": page.title,
+        "addressed_to": page.addressed_to,
+        "petition_url": settings.SITE_URL + page.url,
+        "name": signature.name,
+        "confirm_url": _link(page, "confirm", make_token(signature.pk, CONFIRM)),
+        "withdraw_url": _link(page, "withdraw", make_token(signature.pk, WITHDRAW)),
+        "confirmed": signature.status == Signature.Status.CONFIRMED,
+        "pending_days": SIGNATURE_PENDING_DAYS,
+    }
+
+
+def signature_create(
+    *,
+    petition: PetitionPage,
+    name: str,
+    email: str,
+    department: str = "",
+    name_display: str = Signature.NameDisplay.HIDDEN,
+    language: str = "en",
+) -> SignResult:
+    """Sign a petition: one INSERT, and a confirmation email queued on commit.
+
+    The unique constraint on (petition, email) decides whether this is a new signature;
+    we never look first. Someone who already signed gets an email saying so, and the
+    caller shows them the same screen as everyone else.
+    """
+    email = normalize_email(email)
+    source_id = petition.source_id
+    page = _page_in(petition, language)
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                petition_id=source_id,
+                name=" ".join(name.split()),
+                email=email,
+                department=department.strip(),
+                name_display=name_display,
+                language=language,
+            )
+            email_render_and_queue(
+                to=email,
+                template="petitions_confirm",
+                context=_email_context(page, signature),
+                language=language,
+            )
+        return SignResult(signature=signature, created=True)
+    except IntegrityError:
+        existing = Signature.objects.get(petition_id=source_id, email=email)
+        email_render_and_queue(
+            to=email,
+            template="petitions_already_signed",
+            context=_email_context(page, existing),
+            language=language,
+        )
+        return SignResult(signature=existing, created=False)
+
+
+def _mark_dirty(source_id: int) -> None:
+    # After commit, so a refresh that clears the mark always sees the committed row.
+    transaction.on_commit(lambda: cache.set(selectors.dirty_key(source_id), 1, timeout=None))
+
+
+def signature_confirm(*, signature: Signature) -> bool:
+    """Confirm a pending signature; True if this call confirmed it."""
+    updated = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
+        status=Signature.Status.CONFIRMED, confirmed_at=timezone.now()
+    )
+    if updated:
+        _mark_dirty(signature.petition_id)
+    return bool(updated)
+
+
+def signature_withdraw(*, signature: Signature) -> bool:
+    """Take a signature out of the count and delete its personal data."""
+    updated = (
+        Signature.objects.filter(pk=signature.pk)
+        .exclude(status=Signature.Status.WITHDRAWN)
+        .update(
+            status=Signature.Status.WITHDRAWN,
+            withdrawn_at=timezone.now(),
+            name="",
+            email=None,
+            department="",
+            name_display=Signature.NameDisplay.HIDDEN,
+        )
+    )
+    if updated:
+        _mark_dirty(signature.petition_id)
+    return bool(updated)
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    name: str
+    email: str = ""
+    department: str = ""
+
+
+@dataclass(frozen=True)
+class PaperResult:
+    added: int
+    duplicates: int
+
+
+def paper_signatures_add(
+    *, petition: PetitionPage, entered_by, rows: list[PaperRow], name_display: str
+) -> PaperResult:
+    """Signatures collected on paper, entered by a steward. They count as confirmed (the
+    steward saw them signed). An email that already signed online or on an earlier sheet is
+    a duplicate: the database constraint says so, row by row."""
+    source_id = petition.source_id
+    added = duplicates = 0
+    now = timezone.now()
+    with transaction.atomic():
+        for row in rows:
+            try:
+                with transaction.atomic():
+                    Signature.objects.create(
+                        petition_id=source_id,
+                        status=Signature.Status.CONFIRMED,
+                        name=" ".join(row.name.split()),
+                        email=normalize_email(row.email) or None,
+                        department=row.department.strip(),
+                        name_display=name_display,
+                        language=petition.locale.language_code,
+                        source=Signature.Source.PAPER,
+                        entered_by=entered_by,
+                        confirmed_at=now,
+                    )
+                added += 1
+            except IntegrityError:
+                duplicates += 1
+        if added:
+            _mark_dirty(source_id)
+    return PaperResult(added=added, duplicates=duplicates)
+
+
+def _try_counts_lock() -> bool:
+    """On PostgreSQL, one refresher at a time (the lock ends with the transaction)."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [COUNTS_LOCK_ID])
+        return bool(cursor.fetchone()[0])
+
+
+def _store_counts(ids: list[int], *, reconcile: bool) -> dict[int, dict]:
+    rows = (
+        Signature.objects.filter(petition_id__in=ids)
+        .values("petition_id")
+        .annotate(
+            confirmed=Count("id", filter=Q(status=Signature.Status.CONFIRMED)),
+            pending=Count("id", filter=Q(status=Signature.Status.PENDING)),
+        )
+    )
+    found = {row["petition_id"]: row for row in rows}
+    now = timezone.now()
+    entries = {}
+    for source_id in ids:
+        row = found.get(source_id, {"confirmed": 0, "pending": 0})
+        defaults = {"confirmed": row["confirmed"], "pending": row["pending"], "refreshed_at": now}
+        if reconcile:
+            defaults["reconciled_at"] = now
+        PetitionCount.objects.update_or_create(petition_id=source_id, defaults=defaults)
+        entries[source_id] = selectors.tally_entry(source_id, row["confirmed"], now.timestamp())
+    cache.set_many(
+        {selectors.count_key(i): entry for i, entry in entries.items()}, selectors.COUNT_TTL
+    )
+    return entries
+
+
+def counts_refresh(*, petition_ids: list[int] | None = None) -> dict[int, dict]:
+    """Recount the petitions whose signatures changed since the last refresh (or those
+    named), in one grouped query over the counting index, and cache the result.
+
+    Each signature change only sets a cache mark after commit; clearing the marks *before*
+    counting means a change is either seen by this count or leaves its mark for the next.
+    """
+    with transaction.atomic():
+        if not _try_counts_lock():
+            return {}
+        if petition_ids is None:
+            candidates = list(
+                PetitionPage.objects.filter(status=PetitionPage.Status.OPEN).values_list(
+                    "id", flat=True
+                )
+            )
+            marks = cache.get_many([selectors.dirty_key(i) for i in candidates])
+            petition_ids = [i for i in candidates if selectors.dirty_key(i) in marks]
+            # A petition with no cached entry yet (new, or the cache was flushed) too.
+            missing = cache.get_many([selectors.count_key(i) for i in candidates])
+            petition_ids += [
+                i
+                for i in candidates
+                if selectors.count_key(i) not in missing and i not in petition_ids
+            ]
+        if not petition_ids:
+            return {}
+        cache.delete_many([selectors.dirty_key(i) for i in petition_ids])
+        return _store_counts(petition_ids, reconcile=False)
+
+
+def counts_reconcile() -> int:
+    """Nightly: recount every petition exactly (open or not) and log any drift."""
+    with transaction.atomic():
+        if not _try_counts_lock():
+            return 0
+        ids = list(
+            PetitionPage.objects.filter(
+                id__in=Signature.objects.values("petition_id").distinct()
+            ).values_list("id", flat=True)
+        )
+        before = dict(PetitionCount.objects.values_list("petition_id", "confirmed"))
+        entries = _store_counts(ids, reconcile=True)
+    drift = sum(1 for i, entry in entries.items() if before.get(i) != entry["count"])
+    if drift:
+        logger.info("petition counts reconciled: %d petitions corrected", drift)
+    return len(entries)
+
+
+def signatures_expire(*, now: datetime.datetime | None = None) -> int:
+    """Delete signatures never confirmed within SIGNATURE_PENDING_DAYS: they were never
+    counted, and we keep no personal data we don't need."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=SIGNATURE_PENDING_DAYS)
+    deleted, _ = Signature.objects.filter(
+        status=Signature.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+def retention_purge(*, today: datetime.date | None = None) -> int:
+    """After closing plus the retention days, anonymise every signature (the rows and
+    their status remain, so counts stay exact) and delete the delivery PDFs."""
+    today = today or timezone.localdate()
+    purged = 0
+    for page in PetitionPage.objects.exclude(closes_on__isnull=True).exclude(
+        status=PetitionPage.Status.OPEN, closes_on__gte=today
+    ):
+        if page.purge_after() is None or page.purge_after() >= today:
+            continue
+        source_id = page.source_id
+        with transaction.atomic():
+            purged += Signature.objects.filter(
+                petition_id=source_id, anonymised_at__isnull=True
+            ).update(
+                name="",
+                email=None,
+                department="",
+                name_display=Signature.NameDisplay.HIDDEN,
+                entered_by=None,
+                anonymised_at=timezone.now(),
+            )
+            Signature.objects.filter(
+                petition_id=source_id, status=Signature.Status.PENDING
+            ).delete()
+            DeliveryPdf.objects.filter(petition_id=source_id).delete()
+            PetitionCount.objects.filter(petition_id=source_id).update(purged_at=timezone.now())
+        _mark_dirty(source_id)
+    return purged
+
+
+def delivery_pdf_request(
+    *, petition: PetitionPage, user, count_only: bool, language: str
+) -> DeliveryPdf:
+    """Queue a delivery PDF for a worker on the "pdf" queue."""
+    from .tasks import delivery_pdf_render
+
+    pdf = DeliveryPdf.objects.create(
+        petition_id=petition.source_id, requested_by=user, count_only=count_only, language=language
+    )
+    transaction.on_commit(lambda: delivery_pdf_render.delay(pdf.pk))
+    return pdf
+
+
+def delivery_pdf_render(*, pdf_id: int) -> None:
+    """Render the delivery PDF in chunks, recording progress as it goes (idempotent: a
+    finished PDF is left alone)."""
+    from .delivery import render_delivery
+
+    pdf = DeliveryPdf.objects.filter(pk=pdf_id).first()
+    if pdf is None or pdf.state == DeliveryPdf.State.DONE:
+        return
+    DeliveryPdf.objects.filter(pk=pdf_id).update(state=DeliveryPdf.State.RUNNING, progress=1)
+    page = PetitionPage.objects.get(pk=pdf.petition_id)
+    last = [0.0]
+
+    def progress(percent: int) -> None:
+        # Throttled: the status page polls; a write per chunk is plenty.
+        if time.monotonic() - last[0] > 0.3 or percent >= 100:
+            last[0] = time.monotonic()
+            DeliveryPdf.objects.filter(pk=pdf_id).update(progress=min(percent, 99))
+
+    try:
+        with translation.override(pdf.language):
+            page = _page_in(page, pdf.language)
+            data, count = render_delivery(page, count_only=pdf.count_only, progress=progress)
+    except Exception:
+        DeliveryPdf.objects.filter(pk=pdf_id).update(state=DeliveryPdf.State.FAILED)
+        logger.exception("delivery PDF %s failed", pdf_id)
+        raise
+    DeliveryPdf.objects.filter(pk=pdf_id).update(
+        state=DeliveryPdf.State.DONE,
+        progress=100,
+        pdf=data,
+        signature_count=count,
+        finished_at=timezone.now(),
+    )

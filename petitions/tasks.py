@@ -1,0 +1,33 @@
+"""Celery tasks for petitions: they take ids, call services and are safe to run twice."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def counts_refresh() -> int:
+    """Every 3 s (beat): recount petitions whose signatures changed."""
+    return len(services.counts_refresh())
+
+
+@shared_task
+def counts_reconcile() -> int:
+    """Nightly: exact recount of every petition."""
+    return services.counts_reconcile()
+
+
+@shared_task
+def signatures_expire() -> int:
+    return services.signatures_expire()
+
+
+@shared_task
+def retention_purge() -> int:
+    return services.retention_purge()
+
+
+@shared_task
+def delivery_pdf_render(pdf_id: int) -> None:
+    """Routed to the "pdf" queue by name."""
+    services.delivery_pdf_render(pdf_id=pdf_id)

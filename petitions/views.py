@@ -1,0 +1,318 @@
+"""The petition page's routes: signing, confirming, withdrawing, count.json and the
+organizer tools. Each validates, calls a service or selector, and renders or redirects."""
+
+import csv
+import io
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home.accounts import mfa_setup_redirect
+from unions.permissions import may_see_personal_data
+
+from . import selectors, services
+from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_token
+from .models import DeliveryPdf, PetitionPage, Signature
+from .ratelimit import sign_allowed
+from .tokens import CONFIRM, WITHDRAW, read_token
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _render(page, request, template, context=None, status=200):
+    full = page.get_context(request)
+    full.update(context or {})
+    return TemplateResponse(request, template, full, status=status)
+
+
+def _page_context(page: PetitionPage, request, form=None) -> dict:
+    return {
+        "tally": selectors.petition_tally(page),
+        "form": form or SignForm(petition=page),
+        "is_open": page.is_open(),
+        "started": started_token(),
+        "may_organize": may_see_personal_data(request.user, page.local_id),
+    }
+
+
+# Public ------------------------------------------------------------------------------
+
+
+def petition_page(page: PetitionPage, request):
+    return _render(page, request, "petitions/petition_page.html", _page_context(page, request))
+
+
+def sign(page: PetitionPage, request):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url)
+    form = SignForm(request.POST, petition=page)
+    context = _page_context(page, request, form)
+    if not page.is_open():
+        context["refusal"] = _("This petition is closed and no longer takes signatures.")
+        return _render(page, request, "petitions/petition_page.html", context, status=409)
+    if form.is_bot():
+        # Tell a bot nothing: it sees what a person sees, and nothing is stored.
+        return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
+    if not sign_allowed(request.META.get("REMOTE_ADDR", "")):
+        context["refusal"] = _(
+            "Too many signatures have come from your network in the last few minutes. "
+            "Please wait ten minutes and try again."
+        )
+        return _render(page, request, "petitions/petition_page.html", context, status=429)
+    if form.filled_too_fast():
+        context["refusal"] = _(
+            "That was faster than a person can fill in the form. "
+            "Please check your answers and send it again."
+        )
+        return _render(page, request, "petitions/petition_page.html", context, status=400)
+    if not form.is_valid():
+        return _render(page, request, "petitions/petition_page.html", context, status=400)
+    data = form.cleaned_data
+    services.signature_create(
+        petition=page,
+        name=data["name"],
+        email=data["email"],
+        department=data.get("department", ""),
+        name_display=data["name_display"],
+        language=data["language"],
+    )
+    # Whether new or already signed, the same screen: nobody can probe who signed.
+    return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
+
+
+def signed(page: PetitionPage, request):
+    return _render(page, request, "petitions/signed.html")
+
+
+def _signature_for(page: PetitionPage, token: str, purpose: str) -> Signature:
+    signature_id = read_token(token, purpose)
+    signature = (
+        Signature.objects.filter(pk=signature_id, petition_id=page.source_id).first()
+        if signature_id
+        else None
+    )
+    if signature is None:
+        raise Http404
+    return signature
+
+
+def _no_store(response):
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def confirm(page: PetitionPage, request, token: str):
+    signature = _signature_for(page, token, CONFIRM)
+    if signature.status == Signature.Status.WITHDRAWN:
+        raise Http404
+    done = False
+    if request.method == "POST":
+        services.signature_confirm(signature=signature)
+        done = True
+    elif signature.status == Signature.Status.CONFIRMED:
+        done = True
+    context = {"done": done, "tally": selectors.petition_tally(page) if done else None}
+    return _no_store(_render(page, request, "petitions/confirm.html", context))
+
+
+def withdraw(page: PetitionPage, request, token: str):
+    signature = _signature_for(page, token, WITHDRAW)
+    done = signature.status == Signature.Status.WITHDRAWN
+    if request.method == "POST" and not done:
+        services.signature_withdraw(signature=signature)
+        done = True
+    return _no_store(_render(page, request, "petitions/withdraw.html", {"done": done}))
+
+
+def count_json(page: PetitionPage, request):
+    tally = selectors.petition_tally(page)
+    response = JsonResponse(
+        {
+            "count": tally.count,
+            "goal": tally.goal,
+            "percent": tally.percent,
+            "title": page.title,
+            "url": page.full_url,
+            "open": page.is_open(),
+            "closes_on": page.closes_on.isoformat() if page.closes_on else None,
+        }
+    )
+    # For embeds on other sites: public, short-lived, no cookies needed.
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=5)
+    return response
+
+
+# Organizer tools ----------------------------------------------------------------------
+
+
+def _gate(page: PetitionPage, request):
+    """Signed in, MFA on, steward or organizer of this petition's local; else a response."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if redirect := mfa_setup_redirect(request):
+        return redirect
+    if not may_see_personal_data(request.user, page.local_id):
+        raise PermissionDenied
+    return None
+
+
+def signers(page: PetitionPage, request):
+    if response := _gate(page, request):
+        return response
+    filters = SignerFilterForm(request.GET or None)
+    params = filters.cleaned_data if filters.is_valid() else {}
+    rows = selectors.signers(
+        page,
+        status=params.get("status", ""),
+        department=params.get("department", ""),
+        source=params.get("source", ""),
+        query=params.get("q", ""),
+    )
+    paginator = Paginator(rows, 100)
+    signers_page = paginator.get_page(request.GET.get("p"))
+    context = {
+        "filters": filters,
+        "signers_page": signers_page,
+        "departments": selectors.department_counts(page, suppress=False),
+        "exact": selectors.exact_confirmed(page.source_id),
+        "query_string": request.GET.urlencode(),
+    }
+    return _no_store(_render(page, request, "petitions/signers.html", context))
+
+
+def neutralise(value) -> str:
+    """A spreadsheet reads a cell starting with = + - @ tab or CR as a formula; a leading
+    apostrophe makes it text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _no_store(response)
+
+
+def signers_csv(page: PetitionPage, request):
+    if response := _gate(page, request):
+        return response
+    rows = (
+        (
+            s.name,
+            s.email or "",
+            s.department,
+            s.get_status_display(),
+            s.get_source_display(),
+            s.shown_name,
+            s.language,
+            s.created_at.isoformat(timespec="seconds"),
+            s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
+        )
+        for s in selectors.signers(page).iterator(chunk_size=2000)
+    )
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Department"),
+        _("Status"),
+        _("Collected"),
+        _("Shown as"),
+        _("Language"),
+        _("Signed"),
+        _("Confirmed"),
+    ]
+    return _csv_response(f"signers-{page.slug}.csv", header, rows)
+
+
+def departments_csv(page: PetitionPage, request):
+    """Counts leave the organizer view here, so small cells are suppressed."""
+    if response := _gate(page, request):
+        return response
+    rows = [
+        (
+            name or _("(none given)"),
+            _("fewer than %(n)s") % {"n": selectors.MIN_CELL} if n is None else n,
+        )
+        for name, n in selectors.department_counts(page, suppress=True)
+    ]
+    return _csv_response(
+        f"departments-{page.slug}.csv", [_("Department"), _("Confirmed signatures")], rows
+    )
+
+
+def paper(page: PetitionPage, request):
+    if response := _gate(page, request):
+        return response
+    result = None
+    form = PaperForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = services.paper_signatures_add(
+            petition=page,
+            entered_by=request.user,
+            rows=form.cleaned_data["rows"],
+            name_display=form.cleaned_data["name_display"],
+        )
+        form = PaperForm()
+    status = 400 if request.method == "POST" and result is None else 200
+    return _no_store(
+        _render(page, request, "petitions/paper.html", {"form": form, "result": result}, status)
+    )
+
+
+def delivery(page: PetitionPage, request):
+    if response := _gate(page, request):
+        return response
+    form = DeliveryForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST" and form.is_valid():
+        pdf = services.delivery_pdf_request(
+            petition=page,
+            user=request.user,
+            count_only=form.cleaned_data["count_only"],
+            language=form.cleaned_data["language"],
+        )
+        return HttpResponseRedirect(
+            page.url + page.reverse_subpage("delivery_status", args=[pdf.pk]).lstrip("/")
+        )
+    pdfs = DeliveryPdf.objects.filter(petition_id=page.source_id).defer("pdf").order_by("-id")[:10]
+    return _no_store(
+        _render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs})
+    )
+
+
+def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -> DeliveryPdf:
+    rows = DeliveryPdf.objects.filter(pk=pdf_id, petition_id=page.source_id)
+    pdf = (rows if with_data else rows.defer("pdf")).first()
+    if pdf is None:
+        raise Http404
+    return pdf
+
+
+def delivery_status(page: PetitionPage, request, pdf_id: int):
+    if response := _gate(page, request):
+        return response
+    pdf = _delivery_pdf(page, pdf_id)
+    return _no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
+
+
+def delivery_download(page: PetitionPage, request, pdf_id: int):
+    if response := _gate(page, request):
+        return response
+    pdf = _delivery_pdf(page, pdf_id, with_data=True)
+    if pdf.state != DeliveryPdf.State.DONE or not pdf.pdf:
+        raise Http404
+    response = HttpResponse(bytes(pdf.pdf), content_type="application/pdf")
+    suffix = "count" if pdf.count_only else "names"
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}-{suffix}.pdf"'
+    return _no_store(response)
