@@ -5,6 +5,8 @@ from .base import ANYMAIL, env, env_list, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
+# The container's own health check calls http://127.0.0.1:8000/healthz.
+ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_required("SITE_URL").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
