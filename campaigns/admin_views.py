@@ -1,0 +1,201 @@
+"""Organizer views in the Wagtail admin: review queue, dashboard, export and import.
+
+Only organizers (of any local) and superusers get in; everyone else gets a 403. These
+pages show endorsers' contact details, so they also require MFA and are never cached.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from home.accounts import mfa_setup_redirect
+from unions.permissions import is_organizer
+
+from . import imports, selectors, services
+from .forms import BulkReviewForm, ImportConfirmForm, ImportUploadForm, ReviewFilterForm
+from .models import DayOfActionPage, Endorsement
+
+PER_PAGE = 100
+
+
+def organizer_required(view):
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not is_organizer(request.user):
+            return HttpResponseForbidden(_("Only organizers can see endorsements."))
+        if redirect := mfa_setup_redirect(request):
+            return redirect
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    return wrapped
+
+
+def _day(day_id: int) -> DayOfActionPage:
+    return get_object_or_404(DayOfActionPage, pk=day_id).source_day
+
+
+@organizer_required
+def days(request: HttpRequest) -> HttpResponse:
+    pages = DayOfActionPage.objects.filter(locale=Locale.get_default()).order_by("-date")
+    counts = {}
+    for day_id, status, n in (
+        Endorsement.objects.values_list("day_id", "status").annotate(n=Count("pk")).order_by()
+    ):
+        counts.setdefault(day_id, {})[status] = n
+    rows = [
+        {
+            "day": day,
+            "pending_review": counts.get(day.pk, {}).get(Endorsement.Status.PENDING_REVIEW, 0),
+            "approved": counts.get(day.pk, {}).get(Endorsement.Status.APPROVED, 0),
+        }
+        for day in pages
+    ]
+    return TemplateResponse(request, "campaigns/admin/days.html", {"rows": rows})
+
+
+def filtered(day: DayOfActionPage, filters: ReviewFilterForm):
+    rows = Endorsement.objects.filter(day=day).select_related("affiliation")
+    if not filters.is_valid():
+        return rows.filter(status=Endorsement.Status.PENDING_REVIEW)
+    data = filters.cleaned_data
+    if data["status"]:
+        rows = rows.filter(status=data["status"])
+    if data["organisation_type"]:
+        rows = rows.filter(organisation_type=data["organisation_type"])
+    if data["pledge_level"]:
+        rows = rows.filter(pledge_level=data["pledge_level"])
+    if data["region"]:
+        rows = rows.filter(region__iexact=data["region"].strip())
+    if data["affiliation"]:
+        term = data["affiliation"].strip()
+        rows = rows.filter(
+            Q(affiliation_name__icontains=term) | Q(affiliation__short_name__iexact=term)
+        )
+    if data["q"]:
+        term = data["q"].strip()
+        rows = rows.filter(
+            Q(organisation_name__icontains=term)
+            | Q(city__icontains=term)
+            | Q(contact_name__icontains=term)
+            | Q(contact_email__icontains=term)
+        )
+    return rows
+
+
+@organizer_required
+def review(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = _day(day_id)
+    query = request.GET.copy()
+    if "status" not in query:
+        query["status"] = Endorsement.Status.PENDING_REVIEW
+    filters = ReviewFilterForm(query)
+    bulk = BulkReviewForm()
+    if request.method == "POST":
+        bulk = BulkReviewForm(request.POST)
+        if bulk.is_valid():
+            ids = bulk.cleaned_data["ids"]
+            if bulk.cleaned_data["action"] == "approve":
+                done = services.endorsements_approve(day=day, ids=ids, reviewer=request.user)
+                messages.success(request, _("%(n)s endorsements approved.") % {"n": done})
+            else:
+                done = services.endorsements_reject(
+                    day=day, ids=ids, reviewer=request.user, reason=bulk.cleaned_data["reason"]
+                )
+                messages.success(request, _("%(n)s endorsements rejected.") % {"n": done})
+            return HttpResponseRedirect(request.get_full_path())
+    rows = filtered(day, filters).order_by("submitted_at", "pk")
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
+    params = query.copy()
+    params.pop("p", None)
+    return TemplateResponse(
+        request,
+        "campaigns/admin/review.html",
+        {
+            "day": day,
+            "filters": filters,
+            "bulk": bulk,
+            "page_obj": page,
+            "params": params.urlencode(),
+            "export_url": reverse("campaigns:export", args=[day.pk]) + "?" + params.urlencode(),
+        },
+        status=400 if bulk.is_bound and not bulk.is_valid() else 200,
+    )
+
+
+@organizer_required
+def dashboard(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = _day(day_id)
+    return TemplateResponse(
+        request, "campaigns/admin/dashboard.html", {"day": day, **selectors.dashboard(day)}
+    )
+
+
+@organizer_required
+def export(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = _day(day_id)
+    status = request.GET.get("status", "")
+    if status not in Endorsement.Status.values:
+        status = ""
+    response = StreamingHttpResponse(
+        selectors.export_csv(day, status=status), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="endorsements-{day.slug}.csv"'
+    return response
+
+
+@organizer_required
+def import_endorsements(request: HttpRequest, day_id: int) -> HttpResponse:
+    day = _day(day_id)
+    context = {"day": day, "upload": ImportUploadForm()}
+    if request.method == "POST" and "payload" in request.POST:
+        confirm = ImportConfirmForm(request.POST)
+        text = imports.unsign(day, confirm.data.get("payload", "")) if confirm.is_valid() else None
+        if text is None:
+            messages.error(request, _("The preview expired. Upload the file again."))
+            return HttpResponseRedirect(request.path)
+        result = imports.preview(day, text)
+        if result.ok:
+            done = services.endorsements_import(
+                day=day,
+                rows=[(row.data, row.status) for row in result.rows],
+                reviewer=request.user,
+            )
+            messages.success(
+                request,
+                _("Imported: %(created)s new, %(updated)s updated.") % done,
+            )
+            return HttpResponseRedirect(reverse("campaigns:dashboard", args=[day.pk]))
+        context["preview"] = result
+    elif request.method == "POST":
+        upload = ImportUploadForm(request.POST, request.FILES)
+        context["upload"] = upload
+        if upload.is_valid():
+            try:
+                text = imports.decode(upload.cleaned_data["file"].read(imports.MAX_BYTES + 1))
+            except ValueError as error:
+                upload.add_error("file", str(error))
+            else:
+                result = imports.preview(day, text)
+                context["preview"] = result
+                if result.ok:
+                    context["confirm"] = ImportConfirmForm(
+                        initial={"payload": imports.sign(day, text)}
+                    )
+    return TemplateResponse(request, "campaigns/admin/import.html", context)

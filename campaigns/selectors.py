@@ -1,0 +1,329 @@
+"""Reads that matter for days of action: tallies, the wall, the dashboard and the export.
+
+Tallies are a handful of GROUP BY queries over the day's approved endorsements, cached
+for a few seconds (and dropped when a write changes them), so a busy wall or counter
+never counts row by row per request.
+"""
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, TruncDate, TruncHour
+
+from unions.models import Affiliation, Local
+
+from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
+
+TALLY_SECONDS = 10
+WALL_PER_TYPE = 300
+
+
+def _tally_key(day_id: int) -> str:
+    return f"campaigns:tally:v1:{day_id}"
+
+
+def tally_invalidate(day_id: int) -> None:
+    cache.delete(_tally_key(day_id))
+
+
+def _breakdown(rows, field: str, labels: dict | None = None) -> list[dict]:
+    out = [
+        {
+            "key": row[field] or "",
+            "label": str(labels.get(row[field], row[field])) if labels else (row[field] or ""),
+            "endorsements": row["n"],
+            "members_represented": row["members"] or 0,
+        }
+        for row in rows
+    ]
+    out.sort(key=lambda item: (-item["endorsements"], item["label"]))
+    return out
+
+
+def compute_public_tally(day_id: int) -> dict:
+    """Approved endorsements and members represented, by type, region and pledge level."""
+    approved = Endorsement.objects.filter(day_id=day_id, status=Endorsement.Status.APPROVED)
+    members = Coalesce(Sum("members_represented"), 0)
+    by_type = approved.values("organisation_type").annotate(n=Count("pk"), members=members)
+    by_region = approved.values("region").annotate(n=Count("pk"), members=members)
+    by_pledge = approved.values("pledge_level").annotate(n=Count("pk"), members=members)
+    by_type = _breakdown(by_type.order_by(), "organisation_type", dict(OrganisationType.choices))
+    by_pledge_list = _breakdown(by_pledge.order_by(), "pledge_level", dict(PledgeLevel.choices))
+    order = {level: i for i, level in enumerate(PledgeLevel.values)}
+    by_pledge_list.sort(key=lambda item: order.get(item["key"], 99))
+    return {
+        "approved": sum(item["endorsements"] for item in by_type),
+        "members_represented": sum(item["members_represented"] for item in by_type),
+        "by_type": by_type,
+        "by_region": _breakdown(by_region.order_by(), "region"),
+        "by_pledge_level": by_pledge_list,
+    }
+
+
+def public_tally(day: DayOfActionPage) -> dict:
+    """The public tally, at most TALLY_SECONDS stale. Labels are resolved by the caller's
+    language, so the cache holds keys and numbers only."""
+    day_id = day.source_day.pk
+    tally = cache.get(_tally_key(day_id))
+    if tally is None:
+        tally = compute_public_tally(day_id)
+        for group in ("by_type", "by_pledge_level"):
+            for item in tally[group]:
+                item.pop("label", None)
+        cache.set(_tally_key(day_id), tally, TALLY_SECONDS)
+    return label_tally(tally)
+
+
+def label_tally(tally: dict) -> dict:
+    types, pledges = dict(OrganisationType.choices), dict(PledgeLevel.choices)
+    out = dict(tally)
+    out["by_type"] = [{**i, "label": str(types.get(i["key"], i["key"]))} for i in tally["by_type"]]
+    out["by_pledge_level"] = [
+        {**i, "label": str(pledges.get(i["key"], i["key"]))} for i in tally["by_pledge_level"]
+    ]
+    out["by_region"] = [{**i, "label": i["key"]} for i in tally["by_region"]]
+    return out
+
+
+# The wall shows only what an organisation chose to make public. Contact fields are
+# never selected here, so they can't leak into a template by accident.
+WALL_FIELDS = (
+    "pk",
+    "organisation_name",
+    "organisation_type",
+    "affiliation_name",
+    "local_number",
+    "city",
+    "region",
+    "members_represented",
+    "pledge_level",
+    "statement",
+)
+
+
+def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
+    """Approved endorsements grouped by organisation type, with a count per group."""
+    rows = Endorsement.objects.filter(
+        day=day.source_day, status=Endorsement.Status.APPROVED
+    ).order_by("organisation_name")
+    query = " ".join(query.split())[:100]
+    if query:
+        rows = rows.filter(
+            Q(organisation_name__icontains=query)
+            | Q(city__icontains=query)
+            | Q(region__icontains=query)
+            | Q(affiliation_name__icontains=query)
+            | Q(statement__icontains=query)
+        )
+    counts = dict(rows.values_list("organisation_type").annotate(n=Count("pk")).order_by())
+    grouped = defaultdict(list)
+    for row in rows.values(*WALL_FIELDS):
+        items = grouped[row["organisation_type"]]
+        if len(items) < WALL_PER_TYPE:
+            row["pledge_label"] = PledgeLevel(row["pledge_level"]).label
+            items.append(row)
+    return [
+        {
+            "key": key,
+            "label": label,
+            "count": counts.get(key, 0),
+            "endorsements": grouped[key],
+            "more": counts.get(key, 0) - len(grouped[key]),
+        }
+        for key, label in OrganisationType.choices
+        if counts.get(key)
+    ]
+
+
+def _svg_chart(points: list[tuple[datetime, int]], width: int = 640, height: int = 220) -> dict:
+    """Coordinates for a cumulative line chart drawn as SVG by the template."""
+    pad_left, pad_bottom, pad_top, pad_right = 48, 28, 12, 12
+    if not points:
+        return {"width": width, "height": height, "polyline": "", "ticks": [], "labels": []}
+    total = points[-1][1] or 1
+    plot_w, plot_h = width - pad_left - pad_right, height - pad_top - pad_bottom
+    count = len(points)
+    coords = []
+    for i, (_when, value) in enumerate(points):
+        x = pad_left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
+        y = pad_top + plot_h - plot_h * value / total
+        coords.append((round(x, 1), round(y, 1)))
+    ticks = [
+        {"y": round(pad_top + plot_h - plot_h * f, 1), "value": round(total * f)}
+        for f in (0, 0.25, 0.5, 0.75, 1)
+    ]
+    step = max(1, count // 6)
+    labels = [
+        {"x": coords[i][0], "text": points[i][0].strftime("%b %d")} for i in range(0, count, step)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "polyline": " ".join(f"{x},{y}" for x, y in coords),
+        "area": f"{coords[0][0]},{pad_top + plot_h} "
+        + " ".join(f"{x},{y}" for x, y in coords)
+        + f" {coords[-1][0]},{pad_top + plot_h}",
+        "points": [
+            {"x": x, "y": y, "value": v} for (x, y), (_w, v) in zip(coords, points, strict=True)
+        ],
+        "ticks": ticks,
+        "labels": labels,
+        "x0": pad_left,
+        "x1": width - pad_right,
+        "y0": pad_top + plot_h,
+    }
+
+
+def over_time(day_id: int) -> list[tuple[datetime, int]]:
+    """Cumulative approved endorsements per day (per hour in the last two days' span)."""
+    approved = Endorsement.objects.filter(
+        day_id=day_id, status=Endorsement.Status.APPROVED, approved_at__isnull=False
+    )
+    span = approved.order_by().values_list("approved_at", flat=True)
+    first = span.order_by("approved_at").first()
+    last = span.order_by("-approved_at").first()
+    if first is None:
+        return []
+    trunc = TruncHour if last - first <= timedelta(days=2) else TruncDate
+    rows = (
+        approved.annotate(bucket=trunc("approved_at"))
+        .values("bucket")
+        .annotate(n=Count("pk"))
+        .order_by("bucket")
+    )
+    running, points = 0, []
+    for row in rows:
+        running += row["n"]
+        bucket = row["bucket"]
+        if not isinstance(bucket, datetime):
+            bucket = datetime(bucket.year, bucket.month, bucket.day)
+        points.append((bucket, running))
+    return points
+
+
+def dashboard(day: DayOfActionPage) -> dict:
+    """Everything the organizer dashboard shows, in a few GROUP BY queries."""
+    day_id = day.source_day.pk
+    tally = label_tally(compute_public_tally(day_id))
+    approved = Endorsement.objects.filter(day_id=day_id, status=Endorsement.Status.APPROVED)
+    status_counts = dict(
+        Endorsement.objects.filter(day_id=day_id)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_affiliation_rows = (
+        approved.values("affiliation_id", "affiliation_name")
+        .annotate(n=Count("pk"), members=Coalesce(Sum("members_represented"), 0))
+        .order_by()
+    )
+    names = dict(Affiliation.objects.values_list("pk", "short_name"))
+    by_affiliation = [
+        {
+            "key": row["affiliation_id"] or "",
+            "label": names.get(row["affiliation_id"]) or row["affiliation_name"] or "—",
+            "endorsements": row["n"],
+            "members_represented": row["members"],
+        }
+        for row in by_affiliation_rows
+    ]
+    by_affiliation.sort(key=lambda item: (-item["endorsements"], item["label"]))
+    return {
+        "tally": tally,
+        "status_counts": {
+            str(label): status_counts.get(key, 0) for key, label in Endorsement.Status.choices
+        },
+        "by_affiliation": by_affiliation,
+        "chart": _svg_chart(over_time(day_id)),
+        "rollup": affiliation_rollup(day_id),
+    }
+
+
+def affiliation_rollup(day_id: int) -> list[dict]:
+    """Per affiliation: how many of its locals are in (approved), pending, and which."""
+    local_totals = dict(
+        Local.objects.values_list("affiliation_id").annotate(n=Count("pk")).order_by()
+    )
+    rows = (
+        Endorsement.objects.filter(day_id=day_id, local__isnull=False)
+        .live()
+        .values_list("local__affiliation_id", "local__number", "status", "members_represented")
+        .order_by("local__affiliation_id", "local__number")
+    )
+    per_affiliation: dict[int, dict] = {}
+    for affiliation_id, number, status, members in rows:
+        entry = per_affiliation.setdefault(affiliation_id, {"in": [], "pending": [], "members": 0})
+        if status == Endorsement.Status.APPROVED:
+            entry["in"].append(number)
+            entry["members"] += members or 0
+        else:
+            entry["pending"].append(number)
+    out = []
+    for affiliation in Affiliation.objects.filter(pk__in=local_totals.keys()).order_by("name"):
+        entry = per_affiliation.get(affiliation.pk, {"in": [], "pending": [], "members": 0})
+        out.append(
+            {
+                "affiliation": str(affiliation),
+                "name": affiliation.name,
+                "locals": local_totals.get(affiliation.pk, 0),
+                "locals_in": entry["in"],
+                "locals_pending": entry["pending"],
+                "members": entry["members"],
+            }
+        )
+    out.sort(key=lambda item: (-len(item["locals_in"]), item["name"]))
+    return out
+
+
+EXPORT_COLUMNS = [
+    ("organisation_name", "organisation"),
+    ("organisation_type", "type"),
+    ("affiliation_name", "affiliation"),
+    ("local_number", "local_number"),
+    ("city", "city"),
+    ("region", "region"),
+    ("members_represented", "members_represented"),
+    ("pledge_level", "pledge_level"),
+    ("statement", "statement"),
+    ("contact_name", "contact_name"),
+    ("contact_title", "contact_title"),
+    ("contact_email", "contact_email"),
+    ("status", "status"),
+    ("submitted_at", "submitted_at"),
+    ("approved_at", "approved_at"),
+]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def export_csv(day: DayOfActionPage, status: str = "") -> Iterator[str]:
+    rows = Endorsement.objects.filter(day=day.source_day).order_by("submitted_at", "pk")
+    if status:
+        rows = rows.filter(status=status)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        value = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+        return value
+
+    writer.writerow([header for _field, header in EXPORT_COLUMNS])
+    yield flush()
+    for row in rows.values_list(*[field for field, _header in EXPORT_COLUMNS]).iterator(2000):
+        writer.writerow([neutralise(value) for value in row])
+        yield flush()

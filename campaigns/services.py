@@ -1,0 +1,387 @@
+"""Writes for days of action: endorsing, confirming, moderating, importing, reminding."""
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone, translation
+
+from home.emails import normalize_email
+from home.services import email_render_and_queue
+
+from . import links, selectors
+from .identity import clean_region, clean_text, identify
+from .models import PLEDGE_RANK, DayOfActionPage, Endorsement, PledgeLevel
+
+logger = logging.getLogger(__name__)
+
+# Changing these on an approved endorsement sends it back to review: they are what the
+# public wall shows. The pledge and the private contact can change without review.
+REVIEWED_FIELDS = (
+    "organisation_name",
+    "organisation_type",
+    "affiliation_name",
+    "local_number",
+    "city",
+    "region",
+    "members_represented",
+    "statement",
+)
+
+
+class EndorsementError(Exception):
+    """A write that can't be done; the message is for the person who asked."""
+
+
+@dataclass(frozen=True)
+class EndorsementData:
+    organisation_name: str
+    organisation_type: str
+    city: str
+    region: str
+    pledge_level: str
+    affiliation_name: str = ""
+    local_number: str = ""
+    members_represented: int | None = None
+    statement: str = ""
+    contact_name: str = ""
+    contact_title: str = ""
+    contact_email: str = ""
+
+    def cleaned(self) -> "EndorsementData":
+        return dataclasses.replace(
+            self,
+            organisation_name=clean_text(self.organisation_name),
+            affiliation_name=clean_text(self.affiliation_name),
+            local_number=clean_text(self.local_number),
+            city=clean_text(self.city),
+            region=clean_region(self.region),
+            statement=(self.statement or "").strip(),
+            contact_name=clean_text(self.contact_name),
+            contact_title=clean_text(self.contact_title),
+            contact_email=normalize_email(self.contact_email) if self.contact_email else "",
+        )
+
+    def as_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    endorsement: Endorsement
+    # "created": a new endorsement; "replaced": an unconfirmed one was overwritten;
+    # "update_sent": the organisation's confirmed contact was asked to accept the changes.
+    outcome: str
+
+
+def _apply(endorsement: Endorsement, data: EndorsementData) -> None:
+    identity = identify(
+        organisation_name=data.organisation_name,
+        affiliation_name=data.affiliation_name,
+        local_number=data.local_number,
+        city=data.city,
+    )
+    endorsement.identity_key = identity.key
+    endorsement.local = identity.local
+    endorsement.affiliation = identity.affiliation
+    for field in dataclasses.fields(data):
+        setattr(endorsement, field.name, getattr(data, field.name))
+    if identity.local is not None:
+        # A known local is counted under its own city and region, whatever was typed.
+        endorsement.local_number = identity.local.number
+        endorsement.city = endorsement.city or identity.local.city
+        endorsement.region = identity.local.region
+    if identity.affiliation is not None:
+        endorsement.affiliation_name = identity.affiliation.name
+
+
+def _invalidate(day_id: int) -> None:
+    transaction.on_commit(lambda: selectors.tally_invalidate(day_id))
+
+
+def _email(endorsement: Endorsement, template: str, **extra) -> None:
+    if not endorsement.contact_email:
+        return
+    language = endorsement.language if endorsement.language in ("en", "es") else "en"
+    day = endorsement.day
+    page = day.localized_for(language)
+    with translation.override(language):
+        context = {
+            "organisation_name": endorsement.organisation_name,
+            "contact_name": endorsement.contact_name,
+            "day_title": page.title,
+            "day_date": formats.date_format(day.date, "DATE_FORMAT"),
+            "pledge": str(PledgeLevel(endorsement.pledge_level).label),
+            "link": links.endorsement_link(endorsement),
+            "day_link": links.day_url(day, language=language),
+            **{k: v for k, v in extra.items()},
+        }
+    email_render_and_queue(
+        to=endorsement.contact_email, template=template, context=context, language=language
+    )
+
+
+def endorsement_submit(
+    *, day: DayOfActionPage, data: EndorsementData, language: str
+) -> SubmitResult:
+    """Record an endorsement, or route a second one from the same organisation to its contact.
+
+    The partial unique constraint decides who was first: we insert, and only when the
+    database refuses do we look at the endorsement that is already there. Checking first
+    would let two simultaneous submissions both pass the check.
+    """
+    day = day.source_day
+    data = data.cleaned()
+    for _attempt in range(3):
+        endorsement = Endorsement(day=day, language=language, source=Endorsement.Source.FORM)
+        _apply(endorsement, data)
+        endorsement.new_link_secret()
+        try:
+            with transaction.atomic():
+                endorsement.save()
+                _email(endorsement, "campaigns_confirm")
+            return SubmitResult(endorsement=endorsement, outcome="created")
+        except IntegrityError:
+            pass
+        with transaction.atomic():
+            existing = (
+                Endorsement.objects.select_for_update()
+                .filter(day=day, identity_key=endorsement.identity_key)
+                .live()
+                .select_related("day")
+                .first()
+            )
+            if existing is None:
+                continue  # withdrawn in between: try the insert again
+            if existing.status == Endorsement.Status.PENDING_CONFIRMATION:
+                # Nobody has vouched for an unconfirmed endorsement yet, so the newest
+                # submission replaces it and only the newest link works.
+                _apply(existing, data)
+                existing.language = language
+                existing.new_link_secret()
+                existing.save()
+                _email(existing, "campaigns_confirm")
+                return SubmitResult(endorsement=existing, outcome="replaced")
+            existing.pending_update = data.as_json()
+            existing.save(update_fields=["pending_update", "updated_at"])
+            _email(existing, "campaigns_update_requested", **_changes_context(existing, data))
+            return SubmitResult(endorsement=existing, outcome="update_sent")
+    raise EndorsementError("The endorsement could not be saved; please try again.")
+
+
+def _changes_context(endorsement: Endorsement, data: EndorsementData) -> dict:
+    lines = []
+    for field in dataclasses.fields(data):
+        old, new = getattr(endorsement, field.name), getattr(data, field.name)
+        if (old or "") != (new or "") and field.name != "contact_email":
+            label = Endorsement._meta.get_field(field.name).verbose_name
+            lines.append(f"{str(label).capitalize()}: {old or '—'} → {new or '—'}")
+    return {"changes": "\n".join(lines)}
+
+
+def endorsement_confirm(*, endorsement: Endorsement) -> Endorsement:
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update().select_related("day").get(pk=endorsement.pk)
+        )
+        if endorsement.status == Endorsement.Status.PENDING_CONFIRMATION:
+            endorsement.status = Endorsement.Status.PENDING_REVIEW
+            endorsement.confirmed_at = timezone.now()
+            endorsement.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _invalidate(endorsement.day_id)
+    return endorsement
+
+
+def endorsement_withdraw(*, endorsement: Endorsement) -> Endorsement:
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update().select_related("day").get(pk=endorsement.pk)
+        )
+        if endorsement.is_live:
+            endorsement.status = Endorsement.Status.WITHDRAWN
+            endorsement.withdrawn_at = timezone.now()
+            endorsement.pending_update = None
+            endorsement.save(
+                update_fields=["status", "withdrawn_at", "pending_update", "updated_at"]
+            )
+            _invalidate(endorsement.day_id)
+    return endorsement
+
+
+def endorsement_raise_pledge(*, endorsement: Endorsement, pledge_level: str) -> Endorsement:
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update().select_related("day").get(pk=endorsement.pk)
+        )
+        if not endorsement.is_live:
+            raise EndorsementError("This endorsement was withdrawn or rejected.")
+        offered = dict(endorsement.higher_pledges())
+        if pledge_level not in offered:
+            raise EndorsementError("Choose a higher pledge than the current one.")
+        endorsement.pledge_level = pledge_level
+        endorsement.save(update_fields=["pledge_level", "updated_at"])
+        _invalidate(endorsement.day_id)
+    return endorsement
+
+
+def endorsement_apply_update(*, endorsement: Endorsement) -> Endorsement:
+    """The confirmed contact accepts the changes a second submission proposed."""
+    with transaction.atomic():
+        endorsement = (
+            Endorsement.objects.select_for_update().select_related("day").get(pk=endorsement.pk)
+        )
+        if not endorsement.is_live or not endorsement.pending_update:
+            return endorsement
+        data = EndorsementData(**endorsement.pending_update)
+        before = {name: getattr(endorsement, name) for name in REVIEWED_FIELDS}
+        old_key = endorsement.identity_key
+        _apply(endorsement, data)
+        # The identity can't move to another organisation through an update.
+        endorsement.identity_key = old_key
+        endorsement.pending_update = None
+        changed = any(getattr(endorsement, n) != v for n, v in before.items())
+        if changed and endorsement.status == Endorsement.Status.APPROVED:
+            endorsement.status = Endorsement.Status.PENDING_REVIEW
+            endorsement.approved_at = None
+        endorsement.save()
+        _invalidate(endorsement.day_id)
+    return endorsement
+
+
+def endorsement_discard_update(*, endorsement: Endorsement) -> Endorsement:
+    Endorsement.objects.filter(pk=endorsement.pk).update(pending_update=None)
+    endorsement.pending_update = None
+    return endorsement
+
+
+def endorsements_approve(*, day: DayOfActionPage, ids: list[int], reviewer) -> int:
+    """Approve endorsements waiting for review; each contact is told, with their link."""
+    now = timezone.now()
+    done = 0
+    with transaction.atomic():
+        rows = (
+            Endorsement.objects.select_for_update()
+            .select_related("day")
+            .filter(day=day.source_day, pk__in=ids, status=Endorsement.Status.PENDING_REVIEW)
+        )
+        for endorsement in rows:
+            endorsement.status = Endorsement.Status.APPROVED
+            endorsement.reviewed_at = endorsement.approved_at = now
+            endorsement.reviewed_by = reviewer
+            endorsement.rejection_reason = ""
+            endorsement.save()
+            _email(endorsement, "campaigns_approved")
+            done += 1
+        _invalidate(day.source_day.pk)
+    return done
+
+
+def endorsements_reject(*, day: DayOfActionPage, ids: list[int], reviewer, reason: str) -> int:
+    """Reject endorsements (waiting or already approved); the reason is emailed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise EndorsementError("Give a reason: it is sent to the organisation's contact.")
+    now = timezone.now()
+    done = 0
+    with transaction.atomic():
+        rows = (
+            Endorsement.objects.select_for_update()
+            .select_related("day")
+            .filter(
+                day=day.source_day,
+                pk__in=ids,
+                status__in=[Endorsement.Status.PENDING_REVIEW, Endorsement.Status.APPROVED],
+            )
+        )
+        for endorsement in rows:
+            endorsement.status = Endorsement.Status.REJECTED
+            endorsement.reviewed_at = now
+            endorsement.reviewed_by = reviewer
+            endorsement.approved_at = None
+            endorsement.rejection_reason = reason[:1000]
+            endorsement.pending_update = None
+            endorsement.save()
+            _email(endorsement, "campaigns_rejected", reason=endorsement.rejection_reason)
+            done += 1
+        _invalidate(day.source_day.pk)
+    return done
+
+
+def endorsements_import(
+    *, day: DayOfActionPage, rows: list[tuple[EndorsementData, str]], reviewer
+) -> dict:
+    """Import an organizer's spreadsheet in one transaction: all rows or none.
+
+    Each row is (data, status). A row matching a live endorsement of the same
+    organisation updates it; the rest are created, already confirmed by the organizer.
+    """
+    day = day.source_day
+    now = timezone.now()
+    created = updated = 0
+    with transaction.atomic():
+        for data, status in rows:
+            data = data.cleaned()
+            endorsement = Endorsement(
+                day=day, source=Endorsement.Source.IMPORT, language="en", confirmed_at=now
+            )
+            _apply(endorsement, data)
+            existing = (
+                Endorsement.objects.select_for_update()
+                .filter(day=day, identity_key=endorsement.identity_key)
+                .live()
+                .first()
+            )
+            if existing is not None:
+                _apply(existing, data)
+                endorsement = existing
+                updated += 1
+            else:
+                endorsement.new_link_secret()
+                created += 1
+            endorsement.status = status
+            endorsement.reviewed_by = reviewer
+            endorsement.reviewed_at = now
+            endorsement.approved_at = (
+                (endorsement.approved_at or now) if status == Endorsement.Status.APPROVED else None
+            )
+            endorsement.save()
+        _invalidate(day.pk)
+    return {"created": created, "updated": updated}
+
+
+def reminders_send(*, today: date | None = None) -> int:
+    """Remind approved endorsers of days coming up; each endorsement is reminded once."""
+    today = today or timezone.localdate()
+    sent = 0
+    days = DayOfActionPage.objects.live().filter(reminders_enabled=True, date__gte=today)
+    for day in days:
+        if day.source_day.pk != day.pk:
+            continue  # endorsements belong to the page in the default language
+        if (day.date - today).days > day.reminder_days_before:
+            continue
+        ids = list(
+            Endorsement.objects.approved()
+            .filter(day=day, reminder_sent_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        for pk in ids:
+            with transaction.atomic():
+                # Claiming the row with a conditional UPDATE makes a second run a no-op.
+                claimed = Endorsement.objects.filter(
+                    pk=pk, reminder_sent_at__isnull=True, status=Endorsement.Status.APPROVED
+                ).update(reminder_sent_at=timezone.now())
+                if claimed:
+                    endorsement = Endorsement.objects.select_related("day").get(pk=pk)
+                    _email(
+                        endorsement,
+                        "campaigns_reminder",
+                        days_left=(day.date - today).days,
+                    )
+                    sent += 1
+    return sent
+
+
+def pledge_rank(level: str) -> int:
+    return PLEDGE_RANK.get(level, -1)

@@ -1,0 +1,208 @@
+"""Public views behind a day of action's routes: the wall, endorsing, the contact's link,
+the tally and the embeddable counter."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from unions.models import Affiliation
+
+from . import links, selectors, services
+from .forms import EndorsementForm, RaisePledgeForm
+from .models import DayOfActionPage, Endorsement
+
+SUBMISSIONS_PER_WINDOW = 20
+WINDOW_SECONDS = 600
+
+
+def _rate_limited(request: HttpRequest, scope: str) -> bool:
+    """True once this address has submitted too often. The address is kept only as a keyed
+    hash that expires with the window; the raw IP is never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.HASH_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    key = f"campaigns:rate:{scope}:{digest[:32]}"
+    cache.add(key, 0, WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, WINDOW_SECONDS)
+        count = 1
+    return count > SUBMISSIONS_PER_WINDOW
+
+
+def _subpage(day: DayOfActionPage, name: str, *args) -> str:
+    return day.url.rstrip("/") + "/" + day.reverse_subpage(name, args=args).lstrip("/")
+
+
+def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    if not isinstance(query, str):
+        query = ""
+    context = {
+        "tally": selectors.public_tally(day),
+        "groups": selectors.wall(day, query),
+        "query": query.strip(),
+        "endorse_url": _subpage(day, "endorse"),
+        "tally_url": links.absolute(_subpage(day, "tally")),
+        "counter_url": links.absolute(_subpage(day, "counter")),
+    }
+    return day.render(request, context_overrides=context)
+
+
+def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
+    if not day.endorsements_open:
+        return day.render(
+            request,
+            template="campaigns/endorse_closed.html",
+            context_overrides={},
+        )
+    if request.method == "POST":
+        form = EndorsementForm(request.POST, day=day)
+        if form.is_valid():
+            if _rate_limited(request, "endorse"):
+                form.add_error(
+                    None, _("Too many submissions from here. Try again in a few minutes.")
+                )
+            else:
+                try:
+                    result = services.endorsement_submit(
+                        day=day, data=form.to_data(), language=translation.get_language() or "en"
+                    )
+                except services.EndorsementError:
+                    form.add_error(
+                        None, _("Your endorsement could not be saved. Please try again.")
+                    )
+                else:
+                    return HttpResponseRedirect(
+                        _subpage(day, "endorse_sent") + f"?outcome={result.outcome}"
+                    )
+    else:
+        form = EndorsementForm(day=day)
+    return day.render(
+        request,
+        template="campaigns/endorse.html",
+        context_overrides={
+            "form": form,
+            "affiliations": Affiliation.objects.order_by("name").values_list("name", "short_name"),
+        },
+    )
+
+
+def endorse_sent(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
+    outcome = request.GET.get("outcome", "created")
+    if outcome not in ("created", "replaced", "update_sent"):
+        outcome = "created"
+    return day.render(
+        request, template="campaigns/endorse_sent.html", context_overrides={"outcome": outcome}
+    )
+
+
+def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -> HttpResponse:
+    """The contact's link. A GET only shows buttons (mail scanners follow links); every
+    change is a POST."""
+    endorsement = links.find_by_token(day.source_day, token)
+    if endorsement is None:
+        raise Http404
+    raise_form = RaisePledgeForm(endorsement=endorsement)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        here = _subpage(day, "endorsement", token)
+        if action == "confirm":
+            services.endorsement_confirm(endorsement=endorsement)
+            messages.success(
+                request, _("Thank you: your endorsement is confirmed and waits for review.")
+            )
+            return HttpResponseRedirect(here)
+        if action == "withdraw" and endorsement.is_live:
+            services.endorsement_withdraw(endorsement=endorsement)
+            messages.success(request, _("Your endorsement is withdrawn."))
+            return HttpResponseRedirect(here)
+        if (
+            action == "apply_update"
+            and endorsement.status != Endorsement.Status.PENDING_CONFIRMATION
+        ):
+            services.endorsement_apply_update(endorsement=endorsement)
+            messages.success(request, _("The changes are saved."))
+            return HttpResponseRedirect(here)
+        if action == "discard_update":
+            services.endorsement_discard_update(endorsement=endorsement)
+            messages.success(request, _("The proposed changes were discarded."))
+            return HttpResponseRedirect(here)
+        if action == "raise" and endorsement.status != Endorsement.Status.PENDING_CONFIRMATION:
+            raise_form = RaisePledgeForm(request.POST, endorsement=endorsement)
+            if raise_form.is_valid():
+                try:
+                    services.endorsement_raise_pledge(
+                        endorsement=endorsement,
+                        pledge_level=raise_form.cleaned_data["pledge_level"],
+                    )
+                except services.EndorsementError:
+                    raise_form.add_error(None, _("Choose a higher pledge than the current one."))
+                else:
+                    messages.success(request, _("Your pledge is raised. Thank you."))
+                    return HttpResponseRedirect(here)
+    pending_update = None
+    if endorsement.pending_update:
+        pending_update = services._changes_context(
+            endorsement, services.EndorsementData(**endorsement.pending_update)
+        )["changes"].splitlines()
+    response = day.render(
+        request,
+        template="campaigns/endorsement_manage.html",
+        context_overrides={
+            "endorsement": endorsement,
+            "raise_form": raise_form,
+            "pending_update": pending_update,
+        },
+    )
+    if raise_form.is_bound:
+        response.status_code = 400
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
+    tally = selectors.public_tally(day)
+    body = {
+        "day": day.title,
+        "date": day.date.isoformat(),
+        "url": links.absolute(day.url),
+        **tally,
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    # Public numbers only: other sites may read them.
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
+    return response
+
+
+def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
+    """A small page for other sites' iframes: the count and a link to endorse."""
+    response = TemplateResponse(
+        request,
+        "campaigns/counter.html",
+        {
+            "page": day,
+            "tally": selectors.public_tally(day),
+            "endorse_url": links.absolute(_subpage(day, "endorse")),
+            "day_url": links.absolute(day.url),
+        },
+    )
+    # This route, and only this one, may be framed: by the origins the organizers listed,
+    # or by any https site when they listed none.
+    try:
+        origins = day.counter_origins() or ["https:"]
+    except ValueError:
+        origins = []
+    response._csp_replace = {"frame-ancestors": ["'self'", *origins]}
+    response.xframe_options_exempt = True
+    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
+    return response

@@ -1,0 +1,35 @@
+"""The organizers' corner of the Wagtail admin: days of action, review, dashboard."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from unions.permissions import is_organizer
+
+from . import admin_views
+
+urlpatterns = [
+    path("", admin_views.days, name="days"),
+    path("<int:day_id>/review/", admin_views.review, name="review"),
+    path("<int:day_id>/dashboard/", admin_views.dashboard, name="dashboard"),
+    path("<int:day_id>/export.csv", admin_views.export, name="export"),
+    path("<int:day_id>/import/", admin_views.import_endorsements, name="import"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("days-of-action/", include((urlpatterns, "campaigns"), namespace="campaigns"))]
+
+
+class OrganizerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_organizer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return OrganizerMenuItem(
+        _("Endorsements"), reverse("campaigns:days"), icon_name="group", order=250
+    )
