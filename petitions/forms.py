@@ -88,7 +88,8 @@ class SignForm(forms.Form):
             started = signing.loads(
                 str(self.data.get("started", ""))[:200], salt=STARTED_SALT, max_age=MAX_FILL_SECONDS
             )
-            return time.time() - int(started) < MIN_FILL_SECONDS
+            elapsed = time.time() - int(started)
+            return not MIN_FILL_SECONDS <= elapsed <= MAX_FILL_SECONDS
         except (signing.BadSignature, TypeError, ValueError):
             return True
 
