@@ -73,7 +73,8 @@ class AnswersForm(forms.Form):
 
     @property
     def choice_fields(self):
-        return [self[name] for name in self.fields if not name.startswith(VALUE_PREFIX)]
+        prefixes = (OPTIONAL_PREFIX, ALTERNATIVE_PREFIX)
+        return [self[name] for name in self.fields if name.startswith(prefixes)]
 
     def clean(self):
         cleaned = super().clean()

@@ -24,6 +24,7 @@ class HomePage(Page):
         "home.StandardPage",
         "campaigns.DayOfActionIndexPage",
         "petitions.PetitionIndexPage",
+        "resolutions.ResolutionIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -17,8 +17,8 @@ OPTION_SOFT = "33333333-3333-4333-8333-333333333333"
 OPTION_FIRM = "44444444-4444-4444-8444-444444444444"
 
 
-def variables(*extra):
-    raw = [
+def raw_variables(*extra):
+    return [
         {
             "type": "variable",
             "id": "v1",
@@ -52,11 +52,17 @@ def variables(*extra):
         },
         *extra,
     ]
-    return VARIABLES.to_python(raw)
 
 
-def body(first_whereas="WHEREAS {{ local_name }} represents the workers of {{ employer }};"):
-    raw = [
+def variables(*extra):
+    return VARIABLES.to_python(raw_variables(*extra))
+
+
+FIRST = "WHEREAS {{ local_name }} represents the workers of {{ employer }};"
+
+
+def raw_body(first_whereas=FIRST):
+    return [
         {"type": "whereas", "id": "p1", "value": first_whereas},
         {
             "type": "whereas",
@@ -123,7 +129,10 @@ def body(first_whereas="WHEREAS {{ local_name }} represents the workers of {{ em
             "value": "RESOLVED that this was adopted on {{ meeting_date }}.",
         },
     ]
-    return BODY.to_python(raw)
+
+
+def body(first_whereas=FIRST):
+    return BODY.to_python(raw_body(first_whereas))
 
 
 ANSWERS = {

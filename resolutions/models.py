@@ -1,0 +1,325 @@
+"""Model resolutions (pages), the adaptations locals make of them and their adoption reports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from documents.blocks import SlotTextBlock, body_block
+from documents.engine import RenderedBlock, check_template
+from documents.variables import VariablesBlock, duplicate_names, variables_from
+from unions.models import Local
+
+RESOLUTION_PARAGRAPHS = [
+    ("whereas", SlotTextBlock(label=_("Whereas"))),
+    ("resolved", SlotTextBlock(label=_("Resolved"))),
+]
+
+
+class SourceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    url = blocks.URLBlock(label=_("Link"), required=False)
+    note = blocks.CharBlock(label=_("Note"), max_length=300, required=False)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/resolutions_source_block.html"
+
+
+class TalkingPointBlock(blocks.TextBlock):
+    class Meta:
+        icon = "openquote"
+        template = "blocks/resolutions_talking_point_block.html"
+
+
+class ResolutionTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "resolutions.ResolutionPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ResolutionIndexPage(Page):
+    """The library at /resolutions/ (and /es/resoluciones/): filters and full-text search."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resolutions.ResolutionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("resolution library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import library_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_context(self, request))
+        return context
+
+
+class ResolutionPage(RoutablePageMixin, Page):
+    """A model resolution: whereas and resolved clauses with blanks a local fills in."""
+
+    number = models.CharField(
+        _("number"), max_length=20, help_text=_("The library's number, e.g. R-2027-01.")
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    talking_points = StreamField(
+        [("point", TalkingPointBlock(label=_("Talking point")))],
+        blank=True,
+        verbose_name=_("talking points"),
+    )
+    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"))
+    variables = StreamField(VariablesBlock(), blank=True, verbose_name=_("variables"))
+    body = StreamField(body_block(RESOLUTION_PARAGRAPHS), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ResolutionTag, blank=True, verbose_name=_("topics"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("tags"), FieldPanel("summary")],
+            heading=_("About"),
+        ),
+        FieldPanel("variables"),
+        FieldPanel("body"),
+        FieldPanel("talking_points"),
+        FieldPanel("sources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("talking_points"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+    # The number is the same resolution in every language; wagtail-localize keeps it in sync.
+    override_translatable_fields = [SynchronizedField("number")]
+
+    parent_page_types = ["resolutions.ResolutionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("model resolution")
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    @property
+    def search_description_or_summary(self) -> str:
+        return self.search_description or self.summary
+
+    def clean(self):
+        super().clean()
+        problems = check_template(self.variables, self.body)
+        duplicates = duplicate_names(variables_from(self.variables))
+        errors = {}
+        if problems:
+            errors["body"] = problems
+        if duplicates:
+            errors["variables"] = [
+                _("Two variables are called “%(name)s”.") % {"name": duplicates[0]}
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    # Routes: each is a thin wrapper around resolutions.views.
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .views import resolution_page
+
+        return resolution_page(self, request)
+
+    @path("pdf/", name="pdf")
+    def pdf_route(self, request):
+        from .views import model_pdf
+
+        return model_pdf(self, request)
+
+    @path("adapt/", name="adapt")
+    def adapt_route(self, request):
+        from .views import adapt
+
+        return adapt(self, request)
+
+    @path("adapt/preview/", name="adapt_preview")
+    def adapt_preview_route(self, request):
+        from .views import adapt_preview
+
+        return adapt_preview(self, request)
+
+    @path("adaptations/<int:pk>/", name="adaptation")
+    def adaptation_route(self, request, pk):
+        from .views import adaptation_detail
+
+        return adaptation_detail(self, request, pk)
+
+    @re_path(r"^adaptations/(?P<pk>\d+)/(?P<kind>pdf|docx|adopted-pdf)/$", name="adaptation_file")
+    def adaptation_file_route(self, request, pk, kind):
+        from .views import adaptation_file
+
+        return adaptation_file(self, request, pk, kind)
+
+    @path("adaptations/<int:pk>/report/", name="report")
+    def report_route(self, request, pk):
+        from .views import report
+
+        return report(self, request, pk)
+
+
+class Adaptation(models.Model):
+    """A local's version of a model resolution, pinned to the model revision it was made from."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PRESENTED = "presented", _("Presented")
+        ADOPTED = "adopted", _("Adopted")
+        ADOPTED_AS_AMENDED = "adopted_as_amended", _("Adopted as amended")
+        REJECTED = "rejected", _("Rejected")
+        TABLED = "tabled", _("Tabled")
+        REFERRED = "referred", _("Referred")
+
+    resolution = models.ForeignKey(
+        ResolutionPage,
+        verbose_name=_("resolution"),
+        on_delete=models.CASCADE,
+        related_name="adaptations",
+    )
+    # The model's translation key: a local adapts a resolution once, in whichever language,
+    # and the counts on the English and Spanish pages are the same counts.
+    resolution_key = models.UUIDField(_("resolution key"), db_index=True, editable=False)
+    local = models.ForeignKey(
+        Local, verbose_name=_("local"), on_delete=models.PROTECT, related_name="adaptations"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("model revision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    answers = models.JSONField(_("answers"), default=dict)
+    adapted_body = models.JSONField(_("adapted text"), default=list)
+    floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    adopted_pdf = models.FileField(
+        _("adopted text (PDF)"), upload_to="resolutions/adopted/", blank=True
+    )
+    adopted_pdf_sha256 = models.CharField(
+        _("SHA-256 of the adopted PDF"), max_length=64, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("adaptation")
+        verbose_name_plural = _("adaptations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution_key", "local"], name="resolutions_one_adaptation_per_local"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.local.display_name}: {self.resolution.title}"
+
+    @property
+    def blocks(self) -> list[RenderedBlock]:
+        return [RenderedBlock.from_dict(b) for b in self.adapted_body]
+
+    @property
+    def is_open(self) -> bool:
+        """Still being worked on: no result reported yet."""
+        return self.status in (self.Status.DRAFT, self.Status.PRESENTED)
+
+    def url(self, name: str = "adaptation", **kwargs) -> str:
+        return self.resolution.url + self.resolution.reverse_subpage(
+            name, kwargs={"pk": self.pk, **kwargs}
+        )
+
+
+class AdoptionReport(models.Model):
+    """What the meeting did with an adaptation, and who may know about it."""
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        ADOPTED_AS_AMENDED = "adopted_as_amended", _("Adopted as amended")
+        REJECTED = "rejected", _("Rejected")
+        TABLED = "tabled", _("Tabled")
+        REFERRED = "referred", _("Referred")
+
+    class Body(models.TextChoices):
+        MEMBERSHIP = "membership", _("Membership meeting")
+        EXECUTIVE_BOARD = "executive_board", _("Executive board")
+        STEWARD_COUNCIL = "steward_council", _("Steward council")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: name our local")
+        COUNTED = "counted", _("Counted only: include us in the numbers, without our name")
+        PRIVATE = "private", _("Private: neither named nor counted")
+
+    ADOPTED_OUTCOMES = (Outcome.ADOPTED, Outcome.ADOPTED_AS_AMENDED)
+
+    adaptation = models.OneToOneField(
+        Adaptation, verbose_name=_("adaptation"), on_delete=models.CASCADE, related_name="report"
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
+    meeting_date = models.DateField(_("meeting date"))
+    body = models.CharField(_("voted by"), max_length=20, choices=Body)
+    votes_for = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
+    abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.COUNTED
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("adoption report")
+        verbose_name_plural = _("adoption reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(votes_for__gte=0)
+                & models.Q(votes_against__gte=0)
+                & models.Q(abstentions__gte=0),
+                name="resolutions_votes_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adaptation}: {self.get_outcome_display()}"
+
+    @property
+    def adopted(self) -> bool:
+        return self.outcome in self.ADOPTED_OUTCOMES

@@ -1,0 +1,142 @@
+"""Reads that need care: the library search, adoption counts that honour visibility."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import Count, Q
+from wagtail.models import Locale
+
+from documents.diff import BlockDiff, diff_blocks, has_changes
+from documents.engine import Answers, render_text
+
+from .models import Adaptation, AdoptionReport, ResolutionPage, ResolutionTag
+
+SEARCH_MAX = 200
+RESULTS_MAX = 60
+
+
+@dataclass(frozen=True)
+class Counts:
+    adapted: int = 0
+    adopted: int = 0
+
+
+def library(
+    *, language: str, query: str = "", topic: str = "", limit: int = RESULTS_MAX
+) -> list[ResolutionPage]:
+    """Live resolutions in one language, filtered by topic, ranked by full-text search
+    (PostgreSQL's, through Wagtail's database search backend) when there is a query."""
+    pages = ResolutionPage.objects.live().public()
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    pages = pages.filter(locale=locale)
+    if topic:
+        tagged = ResolutionTag.objects.filter(tag__slug=topic).values("content_object_id")
+        pages = pages.filter(id__in=tagged)
+    query = query.strip()[:SEARCH_MAX]
+    if query:
+        return list(pages.search(query)[:limit])
+    return list(pages.order_by("number", "title")[:limit])
+
+
+def topics(language: str) -> list[tuple[str, str]]:
+    """(slug, name) of the topics used by live resolutions in this language."""
+    rows = (
+        ResolutionTag.objects.filter(
+            content_object__live=True, content_object__locale__language_code=language
+        )
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+    return list(rows)
+
+
+def _visible_reports():
+    return AdoptionReport.objects.exclude(visibility=AdoptionReport.Visibility.PRIVATE)
+
+
+def counts_for(keys: list[UUID]) -> dict[UUID, Counts]:
+    """Locals that adapted and adopted each resolution (by translation key), in two queries.
+
+    A local whose report is private is counted nowhere: "private" means nobody learns from
+    this site that the local took it up at all. Drafts count as adaptations: they name no
+    one and show a model is in use.
+    """
+    if not keys:
+        return {}
+    adapted = dict(
+        Adaptation.objects.filter(resolution_key__in=keys)
+        .exclude(report__visibility=AdoptionReport.Visibility.PRIVATE)
+        .values_list("resolution_key")
+        .annotate(n=Count("local", distinct=True))
+    )
+    adopted = dict(
+        _visible_reports()
+        .filter(adaptation__resolution_key__in=keys, outcome__in=AdoptionReport.ADOPTED_OUTCOMES)
+        .values_list("adaptation__resolution_key")
+        .annotate(n=Count("adaptation__local", distinct=True))
+    )
+    return {key: Counts(adapted.get(key, 0), adopted.get(key, 0)) for key in keys}
+
+
+def public_adopters(resolution: ResolutionPage) -> list[AdoptionReport]:
+    """Reports whose local chose to be named, newest meeting first."""
+    return list(
+        AdoptionReport.objects.filter(
+            adaptation__resolution_key=resolution.translation_key,
+            visibility=AdoptionReport.Visibility.PUBLIC,
+            outcome__in=AdoptionReport.ADOPTED_OUTCOMES,
+        )
+        .select_related("adaptation__local__affiliation")
+        .order_by("-meeting_date")
+    )
+
+
+def adaptations_for(user, resolution: ResolutionPage) -> list[Adaptation]:
+    """This person's locals' adaptations of this resolution (any language)."""
+    from unions.permissions import locals_for
+
+    if not user.is_authenticated:
+        return []
+    return list(
+        Adaptation.objects.filter(
+            resolution_key=resolution.translation_key, local__in=locals_for(user)
+        ).select_related("local__affiliation", "resolution")
+    )
+
+
+@dataclass
+class ModelChange:
+    diffs: list[BlockDiff]
+    error: str = ""  # the saved answers no longer fit the new model
+
+
+def model_change(adaptation: Adaptation) -> ModelChange | None:
+    """What changed in the model since the adaptation pinned its revision, rendered with the
+    adaptation's own answers; None when nothing changed."""
+    resolution = adaptation.resolution
+    live_id = resolution.live_revision_id
+    if live_id is None or adaptation.revision_id == live_id or not adaptation.is_open:
+        return None
+    answers = Answers.from_dict(adaptation.answers)
+    current = ResolutionPage.objects.get(pk=resolution.pk)
+    try:
+        new = render_text(
+            current.body, answers, variables=current.variables, language=current.language
+        )
+    except Exception as error:  # a ValidationError: new blanks, removed options
+        messages = getattr(error, "messages", [str(error)])
+        diffs = []
+        return ModelChange(diffs=diffs, error=" ".join(messages))
+    diffs = diff_blocks(adaptation.blocks, new)
+    if not has_changes(diffs):
+        return None
+    return ModelChange(diffs=diffs)
+
+
+def pending_reports_q() -> Q:
+    return Q(status__in=[Adaptation.Status.DRAFT, Adaptation.Status.PRESENTED])

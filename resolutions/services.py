@@ -1,0 +1,241 @@
+"""Writes: saving an adaptation, taking a new model text, reporting the vote."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.engine import Answers, RenderedBlock, render_text
+from unions.models import Local
+from unions.permissions import may_act_for_local
+
+from .models import Adaptation, AdoptionReport, ResolutionPage
+from .printing import adaptation_pdf
+
+AMENDMENT_TEXT_MAX = 4000
+
+
+def _require_local(user, local: Local) -> None:
+    if not may_act_for_local(user, local):
+        raise PermissionDenied(_("You are not a steward or organizer of this local."))
+
+
+def adaptation_save(
+    *, user, resolution: ResolutionPage, local: Local, answers: Answers
+) -> Adaptation:
+    """Create or update the local's draft of this resolution, pinned to the live revision.
+
+    Raises PermissionDenied for someone else's local and ValidationError for bad answers or
+    an adaptation whose result was already reported; nothing is written in either case.
+    """
+    _require_local(user, local)
+    document = render_text(
+        resolution.body, answers, variables=resolution.variables, language=resolution.language
+    )
+    fields = {
+        "resolution": resolution,
+        "revision_id": resolution.live_revision_id or resolution.latest_revision_id,
+        "answers": answers.to_dict(),
+        "adapted_body": document.to_list(),
+        "created_by": user,
+    }
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = (
+                    Adaptation.objects.select_for_update()
+                    .filter(resolution_key=resolution.translation_key, local=local)
+                    .first()
+                )
+                if existing is None:
+                    return Adaptation.objects.create(
+                        resolution_key=resolution.translation_key, local=local, **fields
+                    )
+                if not existing.is_open:
+                    raise ValidationError(
+                        _("Your local already reported the vote on this resolution.")
+                    )
+                fields.pop("created_by", None)
+                for name, value in fields.items():
+                    setattr(existing, name, value)
+                existing.save()
+                return existing
+        except IntegrityError:
+            # Two saves raced to create the same local's adaptation; the second one updates.
+            continue
+    raise ValidationError(_("Please try saving again."))
+
+
+def adaptation_take_model(*, user, adaptation: Adaptation) -> Adaptation:
+    """Re-render an open adaptation from the model's live text, with the same answers."""
+    _require_local(user, adaptation.local)
+    if not adaptation.is_open:
+        raise ValidationError(_("The result was reported; the adopted text can't change."))
+    resolution = ResolutionPage.objects.get(pk=adaptation.resolution_id)
+    answers = Answers.from_dict(adaptation.answers)
+    document = render_text(
+        resolution.body, answers, variables=resolution.variables, language=resolution.language
+    )
+    with transaction.atomic():
+        adaptation.adapted_body = document.to_list()
+        adaptation.revision_id = resolution.live_revision_id
+        adaptation.save(update_fields=["adapted_body", "revision_id", "updated_at"])
+    return adaptation
+
+
+@dataclass(frozen=True)
+class Amendment:
+    block: str  # the key of the adapted block
+    action: str  # "replace", "delete" or "insert_after"
+    text: str = ""
+
+    ACTIONS = ("replace", "delete", "insert_after")
+
+    def to_dict(self) -> dict:
+        return {"block": self.block, "action": self.action, "text": self.text}
+
+
+def apply_amendments(
+    blocks: list[RenderedBlock], amendments: list[Amendment]
+) -> list[RenderedBlock]:
+    """The text as adopted: amendments applied per block, paragraphs renumbered."""
+    keys = {b.key for b in blocks}
+    by_block: dict[str, list[Amendment]] = {}
+    for amendment in amendments:
+        if amendment.block not in keys or amendment.action not in Amendment.ACTIONS:
+            raise ValidationError(_("An amendment names a paragraph this text does not have."))
+        if amendment.action != "delete" and not amendment.text.strip():
+            raise ValidationError(_("Write the amended text, or choose to delete the paragraph."))
+        if len(amendment.text) > AMENDMENT_TEXT_MAX:
+            raise ValidationError(
+                _("An amendment can be at most %(n)d characters.") % {"n": AMENDMENT_TEXT_MAX}
+            )
+        by_block.setdefault(amendment.block, []).append(amendment)
+    result: list[tuple[RenderedBlock, str]] = []
+    for block in blocks:
+        text = block.text
+        keep = True
+        inserts = []
+        for amendment in by_block.get(block.key, []):
+            if amendment.action == "replace":
+                text = amendment.text.strip()
+            elif amendment.action == "delete":
+                keep = False
+            else:
+                inserts.append(amendment.text.strip())
+        if keep:
+            result.append((block, text))
+        for n, inserted in enumerate(inserts, start=1):
+            extra = RenderedBlock(key=f"{block.key}+floor{n}", kind=block.kind, text=inserted)
+            result.append((extra, inserted))
+    numbered, number = [], 0
+    for block, text in result:
+        if not block.heading:
+            number += 1
+        numbered.append(
+            RenderedBlock(
+                key=block.key,
+                kind=block.kind,
+                text=text,
+                number="" if block.heading else str(number),
+                heading=block.heading,
+                source=block.source,
+            )
+        )
+    return numbered
+
+
+def adoption_report_create(
+    *,
+    user,
+    adaptation: Adaptation,
+    outcome: str,
+    meeting_date: date,
+    body: str,
+    visibility: str,
+    votes_for: int | None = None,
+    votes_against: int | None = None,
+    abstentions: int | None = None,
+    amendments: list[Amendment] | None = None,
+    paper: str = "letter",
+) -> AdoptionReport:
+    """Record the meeting's result. An adopted text's PDF is rendered once, stored, and its
+    SHA-256 kept, so the local can later show exactly what was adopted."""
+    _require_local(user, adaptation.local)
+    amendments = amendments or []
+    if outcome not in AdoptionReport.Outcome.values:
+        raise ValidationError(_("Choose what the meeting decided."))
+    if body not in AdoptionReport.Body.values or visibility not in AdoptionReport.Visibility.values:
+        raise ValidationError(_("Choose who voted and who may see this report."))
+    if meeting_date > timezone.localdate():
+        raise ValidationError(_("The meeting date can't be in the future."))
+    if amendments and outcome == AdoptionReport.Outcome.ADOPTED:
+        outcome = AdoptionReport.Outcome.ADOPTED_AS_AMENDED
+    if outcome == AdoptionReport.Outcome.ADOPTED_AS_AMENDED and not amendments:
+        raise ValidationError(_("List the amendments made on the floor, or choose “Adopted”."))
+    adopted_blocks = apply_amendments(adaptation.blocks, amendments)
+
+    report = AdoptionReport(
+        adaptation=adaptation,
+        outcome=outcome,
+        meeting_date=meeting_date,
+        body=body,
+        visibility=visibility,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        reported_by=user,
+    )
+    pdf = None
+    if report.adopted:
+        # Rendered before the transaction: the database isn't held open while WeasyPrint works.
+        pdf = adaptation_pdf(adaptation, blocks=adopted_blocks, report=report, paper=paper)
+    try:
+        with transaction.atomic():
+            locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
+            if not locked.is_open:
+                raise ValidationError(_("The result of this resolution was already reported."))
+            report.adaptation = locked
+            report.save()
+            locked.status = outcome
+            locked.floor_amendments = [a.to_dict() for a in amendments]
+            if pdf is not None:
+                locked.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+                locked.adopted_pdf.save(
+                    f"adopted-{locked.pk}-{locked.adopted_pdf_sha256[:12]}.pdf",
+                    ContentFile(pdf),
+                    save=False,
+                )
+            locked.save()
+    except IntegrityError:
+        raise ValidationError(_("The result of this resolution was already reported.")) from None
+    adaptation.refresh_from_db()
+    return report
+
+
+def review_workflow_ensure(*pages) -> object:
+    """Resolutions go through review before publishing: a "Resolution review" workflow with
+    one moderators' approval task, assigned to the libraries (it applies to every page
+    beneath them)."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    with transaction.atomic():
+        workflow, _created = Workflow.objects.get_or_create(name="Resolution review")
+        task = GroupApprovalTask.objects.filter(name="Resolution review: moderators").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name="Resolution review: moderators")
+            moderators = Group.objects.filter(name="Moderators").first()
+            if moderators is not None:
+                task.groups.add(moderators)
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        for page in pages:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow

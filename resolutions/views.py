@@ -1,0 +1,397 @@
+"""The resolution pages' routes: library, model PDF, adapting, adaptations and reports.
+
+Each view validates a form, calls a service, then redirects or renders (see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from documents.diff import diff_blocks
+from documents.engine import DocumentError, model_text, render_text
+from documents.printing import render_document_docx, render_document_pdf
+from documents.variables import VariableType, variables_from
+from unions.models import Local, Role
+from unions.permissions import locals_for, may_act_for_local
+
+from . import selectors, services
+from .forms import AdaptForm, ReportForm
+from .models import Adaptation, AdoptionReport, ResolutionIndexPage, ResolutionPage
+from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
+
+LANGUAGES = dict(settings.LANGUAGES)
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _paper(value: str | None) -> str:
+    return "a4" if value == "a4" else "letter"
+
+
+def _file(content: bytes, content_type: str, filename: str, *, download: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _filename(resolution: ResolutionPage, suffix: str, extension: str) -> str:
+    stem = slugify(f"{resolution.number} {suffix}")[:80] or "resolution"
+    return f"{stem}.{extension}"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # A local's draft is nobody else's business: never stored by a shared cache.
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+# -- the library and the page --------------------------------------------------------------
+
+
+def library_context(index: ResolutionIndexPage, request: HttpRequest) -> dict:
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGES:
+        language = index.locale.language_code
+    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX]
+    topic = slugify(request.GET.get("topic", ""))[:100]
+    results = selectors.library(language=language, query=query, topic=topic)
+    counts = selectors.counts_for([page.translation_key for page in results])
+    return {
+        "results": [(page, counts[page.translation_key]) for page in results],
+        "query": query,
+        "topic": topic,
+        "language": language,
+        "languages": settings.LANGUAGES,
+        "topics": selectors.topics(language),
+    }
+
+
+def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+    counts = selectors.counts_for([page.translation_key])[page.translation_key]
+    context = page.get_context(request)
+    context.update(
+        {
+            "counts": counts,
+            "adopters": selectors.public_adopters(page),
+            "my_adaptations": selectors.adaptations_for(request.user, page),
+            "variable_list": variables_from(page.variables),
+        }
+    )
+    response = TemplateResponse(request, "resolutions/resolution_page.html", context)
+    if request.user.is_authenticated:
+        _private(response)
+    return response
+
+
+def model_pdf(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+    pdf = render_document_pdf(**model_kwargs(page, paper=_paper(request.GET.get("paper"))))
+    return _file(pdf, PDF, _filename(page, "model", "pdf"), download=False)
+
+
+# -- adapting ----------------------------------------------------------------------------
+
+
+def profile_values(page: ResolutionPage, local: Local | None) -> dict[str, str]:
+    """Blanks the local's profile answers: its name and number, its employer."""
+    if local is None:
+        return {}
+    employer = local.workplaces.values_list("employer", flat=True).first() or ""
+    values = {}
+    for variable in variables_from(page.variables):
+        if variable.type == VariableType.LOCAL:
+            values[variable.name] = local.display_name
+        elif variable.type == VariableType.EMPLOYER and employer:
+            values[variable.name] = employer
+    return values
+
+
+def _actable_locals(user) -> list[Local]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER).select_related("affiliation")
+    )
+
+
+def _chosen_local(request: HttpRequest, user_locals: list[Local], raw) -> Local | None:
+    """The local named in the request; someone else's local is a 403, not a silent fallback."""
+    if raw in (None, ""):
+        return None
+    try:
+        local_id = int(raw)
+    except (TypeError, ValueError):
+        raise PermissionDenied(_("That is not one of your locals.")) from None
+    for local in user_locals:
+        if local.pk == local_id:
+            return local
+    raise PermissionDenied(_("That is not one of your locals."))
+
+
+def _own_adaptation(page: ResolutionPage, request: HttpRequest, pk) -> Adaptation:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    adaptation = get_object_or_404(
+        Adaptation.objects.select_related("local__affiliation", "resolution"),
+        pk=pk,
+        resolution_key=page.translation_key,
+    )
+    if not (request.user.is_superuser or may_act_for_local(request.user, adaptation.local)):
+        raise PermissionDenied(_("Only the local's stewards and organizers can see this."))
+    return adaptation
+
+
+def _adapt_form(page, request, *, user_locals, local, adaptation, data=None) -> AdaptForm:
+    from documents.engine import Answers
+
+    answers = Answers.from_dict(adaptation.answers) if adaptation else None
+    initial = {"local": str(local.pk)} if local else {}
+    return AdaptForm(
+        data,
+        variables=page.variables,
+        body=page.body,
+        values=profile_values(page, local),
+        answers=answers,
+        locals_=user_locals,
+        initial=initial,
+    )
+
+
+def _preview(page: ResolutionPage, form: AdaptForm):
+    """(document, diffs) for a valid form, or (None, []) with the error on the form."""
+    try:
+        document = render_text(
+            page.body, form.answers(), variables=page.variables, language=page.language
+        )
+    except (ValidationError, DocumentError) as error:
+        form.add_error(None, error)
+        return None, []
+    model = model_text(page.body, variables=page.variables)
+    return document, diff_blocks(model, document)
+
+
+def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+    user_locals = _actable_locals(request.user)
+    adaptation = None
+    adaptation_id = request.POST.get("adaptation") or request.GET.get("adaptation")
+    if adaptation_id:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        adaptation = _own_adaptation(page, request, adaptation_id)
+        if not adaptation.is_open:
+            messages.info(request, _("The result was reported; the adopted text can't change."))
+            return HttpResponseRedirect(adaptation.url())
+    raw_local = request.POST.get("local") if request.method == "POST" else request.GET.get("local")
+    local = _chosen_local(request, user_locals, raw_local)
+    if adaptation is not None and local is None:
+        local = adaptation.local
+
+    document, diffs = None, []
+    if request.method == "POST":
+        form = _adapt_form(
+            page,
+            request,
+            user_locals=user_locals,
+            local=local,
+            adaptation=adaptation,
+            data=request.POST,
+        )
+        action = request.POST.get("action", "preview")
+        if form.is_valid():
+            document, diffs = _preview(page, form)
+        if document is not None and action in ("pdf", "docx"):
+            # Anyone may download; nothing about the answers is stored.
+            kwargs = anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"])
+            if local is not None:
+                from .printing import local_line
+
+                kwargs["header"] = local_line(local)
+            if action == "pdf":
+                return _file(
+                    render_document_pdf(**kwargs),
+                    PDF,
+                    _filename(page, "adapted", "pdf"),
+                    download=True,
+                )
+            return _file(
+                render_document_docx(**kwargs),
+                DOCX,
+                _filename(page, "adapted", "docx"),
+                download=True,
+            )
+        if document is not None and action == "save":
+            if not request.user.is_authenticated:
+                return redirect_to_login(page.url + page.reverse_subpage("adapt"))
+            if local is None:
+                form.add_error(
+                    "local" if "local" in form.fields else None,
+                    _("Choose the local this adaptation is for."),
+                )
+            else:
+                try:
+                    saved = services.adaptation_save(
+                        user=request.user, resolution=page, local=local, answers=form.answers()
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request, _("Draft saved for %(local)s.") % {"local": local.display_name}
+                    )
+                    return HttpResponseRedirect(saved.url())
+    else:
+        form = _adapt_form(
+            page, request, user_locals=user_locals, local=local, adaptation=adaptation
+        )
+
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "document": document,
+            "diffs": diffs,
+            "local": local,
+            "user_locals": user_locals,
+            "adaptation": adaptation,
+            "preview_url": page.url + page.reverse_subpage("adapt_preview"),
+        }
+    )
+    response = TemplateResponse(request, "resolutions/adapt.html", context)
+    return _private(response) if request.user.is_authenticated else response
+
+
+def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+    """The preview and diff as an HTML fragment, for live updates while typing."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    user_locals = _actable_locals(request.user)
+    local = _chosen_local(request, user_locals, request.POST.get("local"))
+    form = _adapt_form(
+        page, request, user_locals=user_locals, local=local, adaptation=None, data=request.POST
+    )
+    document, diffs = (None, [])
+    if form.is_valid():
+        document, diffs = _preview(page, form)
+    response = TemplateResponse(
+        request,
+        "resolutions/_adapt_preview.html",
+        {"page": page, "form": form, "document": document, "diffs": diffs},
+        status=200 if document is not None else 422,
+    )
+    return _private(response)
+
+
+# -- a local's adaptation ------------------------------------------------------------------
+
+
+def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    adaptation = _own_adaptation(page, request, pk)
+    if request.method == "POST":
+        if request.POST.get("action") == "take_model":
+            try:
+                services.adaptation_take_model(user=request.user, adaptation=adaptation)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Your adaptation now uses the model's new text."))
+        return HttpResponseRedirect(adaptation.url())
+    context = page.get_context(request)
+    context.update(
+        {
+            "adaptation": adaptation,
+            "change": selectors.model_change(adaptation),
+            "report": AdoptionReport.objects.filter(adaptation=adaptation).first(),
+            "model_diffs": diff_blocks(
+                model_text(adaptation.resolution.body, variables=adaptation.resolution.variables),
+                adaptation.blocks,
+            ),
+        }
+    )
+    return _private(TemplateResponse(request, "resolutions/adaptation.html", context))
+
+
+def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    adaptation = _own_adaptation(page, request, pk)
+    resolution = adaptation.resolution
+    paper = _paper(request.GET.get("paper"))
+    suffix = adaptation.local.display_name
+    if kind == "pdf":
+        response = _file(
+            adaptation_pdf(adaptation, paper=paper),
+            PDF,
+            _filename(resolution, suffix, "pdf"),
+            download=True,
+        )
+    elif kind == "docx":
+        response = _file(
+            adaptation_docx(adaptation, paper=paper),
+            DOCX,
+            _filename(resolution, suffix, "docx"),
+            download=True,
+        )
+    else:
+        if not adaptation.adopted_pdf:
+            raise Http404
+        with adaptation.adopted_pdf.open("rb") as handle:
+            content = handle.read()
+        response = _file(
+            content, PDF, _filename(resolution, suffix + " adopted", "pdf"), download=True
+        )
+        response["X-Content-SHA256"] = adaptation.adopted_pdf_sha256
+    return _private(response)
+
+
+def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    adaptation = _own_adaptation(page, request, pk)
+    if not adaptation.is_open:
+        messages.info(request, _("The result of this resolution was already reported."))
+        return HttpResponseRedirect(adaptation.url())
+    form = ReportForm(request.POST or None, blocks=adaptation.blocks)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.adoption_report_create(
+                user=request.user,
+                adaptation=adaptation,
+                outcome=data["outcome"],
+                meeting_date=data["meeting_date"],
+                body=data["body"],
+                visibility=data["visibility"],
+                votes_for=data.get("votes_for"),
+                votes_against=data.get("votes_against"),
+                abstentions=data.get("abstentions"),
+                amendments=form.amendments(),
+                paper=data.get("paper") or "letter",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. The result is recorded."))
+            return HttpResponseRedirect(adaptation.url())
+    context = page.get_context(request)
+    context.update({"adaptation": adaptation, "form": form})
+    return _private(TemplateResponse(request, "resolutions/report.html", context))

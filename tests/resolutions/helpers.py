@@ -1,0 +1,39 @@
+"""Shared bits for the resolution tests."""
+
+import io
+import shutil
+import subprocess
+
+from pypdf import PdfReader
+
+from tests.documents.helpers import ALTERNATIVES_ID, OPTION_FIRM, OPTIONAL_ID
+
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+
+
+def pdftotext(pdf: bytes) -> str:
+    result = subprocess.run(  # noqa: S603  (a fixed program; the PDF goes to stdin)
+        [PDFTOTEXT, "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return " ".join(result.stdout.decode().split())
+
+
+def pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def adapt_data(local=None, action="preview", **overrides):
+    data = {
+        "v_local_name": "UHCW Local 1017",
+        "v_employer": "Harbor Valley Medical Center",
+        "v_meeting_date": "2027-02-03",
+        "v_team_size": "6",
+        f"o_{OPTIONAL_ID}": "on",
+        f"a_{ALTERNATIVES_ID}": OPTION_FIRM,
+        "paper": "letter",
+        "action": action,
+    }
+    if local is not None:
+        data["local"] = str(local.pk)
+    data.update(overrides)
+    return data
