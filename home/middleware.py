@@ -20,6 +20,12 @@ class AdminPolicyMiddleware:
             return redirect
         response = self.get_response(request)
         if is_admin:
-            # Wagtail's admin sets inline styles on some widgets; scripts stay first-party.
-            response._csp_update = {"style-src": ["'unsafe-inline'"]}
+            # Wagtail's admin has inline scripts (date pickers, inline panels) and inline
+            # styles. It is reached only after login with MFA; everything still comes from
+            # this origin, and public pages keep the strict policy.
+            response._csp_update = {
+                "script-src": ["'unsafe-inline'"],
+                "style-src": ["'unsafe-inline'"],
+                "img-src": ["blob:"],
+            }
         return response

@@ -178,6 +178,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_FINDERS: list = []  # embeds would load third-party content
 WAGTAIL_USAGE_COUNT_ENABLED = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from Gravatar would tell it who uses the admin
 
 # Accounts: email login, mandatory verification, MFA, rate limits on the shared cache.
 LOGIN_URL = "account_login"

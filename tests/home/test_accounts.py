@@ -142,7 +142,10 @@ def test_admin_without_mfa_is_sent_to_set_it_up(client, home):
 def test_admin_with_mfa_reaches_the_dashboard(client, home):
     admin = UserFactory(is_superuser=True, is_staff=True, mfa=True)
     client.force_login(admin)
-    assert client.get("/admin/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    # No avatar from a third party tells it who uses the admin.
+    assert "gravatar" not in response.content.decode()
 
 
 @pytest.mark.django_db
