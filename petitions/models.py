@@ -156,13 +156,13 @@ class PetitionPage(RoutablePageMixin, Page):
 
         return views.signed(self, request)
 
-    @re_path(r"^confirm/(?P<token>[^/]{1,300})/$", name="confirm")
+    @re_path(r"^confirm/(?P<token>[\w-]{1,200})/$", name="confirm")
     def confirm(self, request, token):
         from . import views
 
         return views.confirm(self, request, token)
 
-    @re_path(r"^withdraw/(?P<token>[^/]{1,300})/$", name="withdraw")
+    @re_path(r"^withdraw/(?P<token>[\w-]{1,200})/$", name="withdraw")
     def withdraw(self, request, token):
         from . import views
 
