@@ -91,9 +91,32 @@ def diff_words(old: str, new: str) -> list[Segment]:
         if equal or not (removed.strip() or inserted.strip()):
             add("equal", inserted)
         else:
+            # Whitespace both sides share stays outside the marks: "<ins>ever</ins> ", not
+            # "<ins> ever</ins>".
+            lead = _shared_space(removed, inserted)
+            removed, inserted = removed[len(lead) :], inserted[len(lead) :]
+            trail = _shared_space(removed[::-1], inserted[::-1])[::-1]
+            if trail:
+                removed, inserted = removed[: -len(trail)], inserted[: -len(trail)]
+            add("equal", lead)
             add("delete", removed)
             add("insert", inserted)
+            add("equal", trail)
     return segments
+
+
+def _shared_space(a: str, b: str) -> str:
+    """The whitespace both strings start with (a missing side counts as agreeing)."""
+    space_a = a[: len(a) - len(a.lstrip())]
+    space_b = b[: len(b) - len(b.lstrip())]
+    if not a:
+        return space_b
+    if not b:
+        return space_a
+    n = 0
+    while n < min(len(space_a), len(space_b)) and space_a[n] == space_b[n]:
+        n += 1
+    return space_a[:n]
 
 
 def diff_blocks(

@@ -91,8 +91,8 @@ def adaptation_kwargs(
         tally = _tally(report) if report is not None else None
         if report is not None:
             intro.append(
-                _("%(outcome)s by the %(body)s on %(date)s.")
-                % {"outcome": tally.outcome, "body": tally.body.lower(), "date": tally.date}
+                _("%(outcome)s: %(body)s, %(date)s.")
+                % {"outcome": tally.outcome, "body": tally.body, "date": tally.date}
             )
         return _kwargs(
             resolution,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from wagtail.models import Locale
 
 from documents.diff import BlockDiff, diff_blocks, has_changes
@@ -136,7 +136,3 @@ def model_change(adaptation: Adaptation) -> ModelChange | None:
     if not has_changes(diffs):
         return None
     return ModelChange(diffs=diffs)
-
-
-def pending_reports_q() -> Q:
-    return Q(status__in=[Adaptation.Status.DRAFT, Adaptation.Status.PRESENTED])

@@ -1,6 +1,7 @@
 """Fixtures: a resolution library with one model resolution in English and Spanish."""
 
 import pytest
+from django.utils import translation
 
 from home.demo import child_page, translation_of
 from resolutions.models import ResolutionIndexPage, ResolutionPage
@@ -11,6 +12,13 @@ from tests.factories import LocalFactory, WorkplaceFactory, steward
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # A Spanish request earlier in the thread must not leak into the next test.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,0 +1,70 @@
+"""The library: full-text search, topic and language filters, site search, model PDF."""
+
+from resolutions.models import ResolutionPage
+
+from .conftest import make_resolution
+from .helpers import pages, pdftotext
+
+
+def test_library_searches_the_text_of_resolutions(client, library):
+    make_resolution(library, slug="warrant", title="Judicial warrants only", number="R-1")
+    other = make_resolution(
+        library, slug="wages", title="Fair wages", number="R-2", summary="Raise the floor."
+    )
+    other.body = [{"type": "whereas", "id": "x", "value": "WHEREAS pay day matters;"}]
+    other.variables = []
+    other.save_revision().publish()
+    html = client.get("/resolutions/", {"q": "immigration agents"}).content.decode()
+    assert "Judicial warrants only" in html and "Fair wages" not in html
+    html = client.get("/resolutions/").content.decode()
+    assert "Judicial warrants only" in html and "Fair wages" in html
+
+
+def test_library_filters_by_topic(client, library):
+    make_resolution(library, slug="a", title="Sanctuary teams", tags=["Sanctuary"])
+    make_resolution(library, slug="b", title="Police cooperation", tags=["Police"])
+    html = client.get("/resolutions/", {"topic": "sanctuary"}).content.decode()
+    assert "Sanctuary teams" in html and "Police cooperation" not in html
+
+
+def test_library_filters_by_language(client, resolution, resolution_es):
+    english = client.get("/resolutions/").content.decode()
+    assert "Keep ICE out of our workplace" in english
+    assert "Fuera ICE" not in english
+    spanish = client.get("/resolutions/", {"lang": "es"}).content.decode()
+    assert "Fuera ICE de nuestro lugar de trabajo" in spanish
+    assert resolution_es.url in spanish
+
+
+def test_resolutions_are_found_by_the_site_search(client, resolution):
+    html = client.get("/search/", {"q": "warrant"}).content.decode()
+    assert resolution.title in html
+
+
+def test_unpublished_resolution_is_not_listed(client, library):
+    page = make_resolution(library, slug="draft", title="Not yet")
+    page.unpublish()
+    assert "Not yet" not in client.get("/resolutions/").content.decode()
+
+
+def test_model_pdf_shows_blanks_by_label_and_numbers(client, resolution):
+    response = client.get(resolution.url + "pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdftotext(response.content)
+    assert "Model resolution R-1" in text
+    assert "1. WHEREAS [Local] represents the workers of [Employer];" in text
+    assert "Page 1 of 1" in text and "{{" not in text
+    assert pages(response.content) == 1
+    a4 = client.get(resolution.url + "pdf/?paper=a4").content
+    assert pages(a4) == 1 and a4 != response.content
+
+
+def test_page_validation_refuses_undeclared_blanks(resolution):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    page = ResolutionPage.objects.get(pk=resolution.pk)
+    page.body = [{"type": "whereas", "id": "z", "value": "WHEREAS {{ nobody }} knows;"}]
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "nobody" in str(error.value)
