@@ -25,6 +25,7 @@ class HomePage(Page):
         "campaigns.DayOfActionIndexPage",
         "petitions.PetitionIndexPage",
         "resolutions.ResolutionIndexPage",
+        "contracts.ClauseLibraryPage",
     ]
     max_count_per_parent = 1
 

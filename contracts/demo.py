@@ -1,0 +1,263 @@
+"""Demo content: the clause library in English and Spanish, its model clauses, and
+bargaining proposals of the demo locals. Idempotent, and runs on SQLite."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.utils import timezone
+
+from documents.engine import Answers
+from home.demo import child_page, locale, translation_of
+from unions.models import Local, Workplace
+
+from .assembly import render_articles
+from .demo_clauses import CLAUSES
+from .models import (
+    BargainingProposal,
+    ClauseCategory,
+    ClauseLibraryPage,
+    ClauseResolution,
+    ContractClausePage,
+    ProposalClause,
+)
+
+NAMESPACE = uuid.UUID("6c1b6a52-0d7e-4a4e-9d0c-3f1f2b7a4c11")
+EN, ES = 0, 1
+
+LIBRARY = {
+    "title": ("Contract language", "Lenguaje de contrato"),
+    "slug": ("contract-language", "lenguaje-de-contrato"),
+    "intro": (
+        "Model clauses to keep immigration enforcement off the job, from a floor to hold to "
+        "the strongest language locals have won. Pick clauses, answer the blanks once, and "
+        "print a numbered proposal for the table.",
+        "Cláusulas modelo para mantener los operativos migratorios fuera del trabajo, desde "
+        "lo mínimo que hay que defender hasta el lenguaje más fuerte que han ganado otros "
+        "locales. Elijan cláusulas, respondan los espacios una sola vez e impriman una "
+        "propuesta numerada para la mesa.",
+    ),
+}
+
+
+def _id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+
+
+def _paragraphs(spec, lang: int, path: str) -> list[dict]:
+    return [
+        {"type": kind, "value": texts[lang], "id": _id(path, n)}
+        for n, (kind, texts) in enumerate(spec)
+    ]
+
+
+def stream_body(spec, lang: int, number: str) -> list[dict]:
+    """Raw StreamField data for a clause body; block ids are the same in both languages, so
+    the Spanish page is a true translation of the English one."""
+    body = []
+    for n, item in enumerate(spec):
+        path = f"{number}:{n}"
+        if item[0] == "optional":
+            _kind, label, default_on, content = item
+            value = {
+                "label": label[lang],
+                "help": "",
+                "default_on": default_on,
+                "content": _paragraphs(content, lang, path),
+            }
+        elif item[0] == "alternatives":
+            _kind, label, options = item
+            value = {
+                "label": label[lang],
+                "help": "",
+                "options": [
+                    {
+                        "type": "item",
+                        "id": _id(path, "option", i),
+                        "value": {
+                            "label": option_label[lang],
+                            "content": _paragraphs(content, lang, f"{path}:{i}"),
+                        },
+                    }
+                    for i, (option_label, content) in enumerate(options)
+                ],
+            }
+        else:
+            value = item[1][lang]
+        body.append({"type": item[0], "value": value, "id": _id(path)})
+    return body
+
+
+def stream_variables(spec, lang: int, number: str) -> list[dict]:
+    return [
+        {
+            "type": "variable",
+            "id": _id(number, "variable", name),
+            "value": {
+                "name": name,
+                "type": kind,
+                "label": labels[lang],
+                "help": "",
+                "default": default,
+                "required": required,
+                "choices": "",
+                "max_length": None,
+            },
+        }
+        for name, kind, labels, default, required in spec
+    ]
+
+
+def _fields(spec: dict, lang: int) -> dict:
+    number = spec["number"]
+    return {
+        "title": spec["title"][lang],
+        "summary": spec["summary"][lang],
+        "variables": stream_variables(spec["variables"], lang, number),
+        "body": stream_body(spec["body"], lang, number),
+        "bargaining_notes": [
+            {"type": "note", "value": note[lang], "id": _id(number, "note", n)}
+            for n, note in enumerate(spec["notes"])
+        ],
+        "wins": [
+            {
+                "type": "win",
+                "id": _id(number, "win", n),
+                "value": {
+                    "employer_type": employer_type,
+                    "sector": sector[lang],
+                    "year": year,
+                    "note": "",
+                },
+            }
+            for n, (employer_type, sector, year) in enumerate(spec["wins"])
+        ],
+    }
+
+
+def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]]:
+    library = child_page(
+        home,
+        ClauseLibraryPage,
+        slug=LIBRARY["slug"][EN],
+        title=LIBRARY["title"][EN],
+        intro=LIBRARY["intro"][EN],
+        show_in_menus=True,
+    )
+    translation_of(
+        library,
+        "es",
+        slug=LIBRARY["slug"][ES],
+        title=LIBRARY["title"][ES],
+        intro=LIBRARY["intro"][ES],
+    )
+    categories = {c.slug: c for c in ClauseCategory.objects.all()}
+    clauses = {}
+    for spec in CLAUSES:
+        clause = child_page(
+            library,
+            ContractClausePage,
+            slug=spec["slug"][EN],
+            number=spec["number"],
+            category=categories[spec["category"]],
+            strength=spec["strength"],
+            **_fields(spec, EN),
+        )
+        translation_of(clause, "es", slug=spec["slug"][ES], **_fields(spec, ES))
+        clauses[spec["number"]] = clause
+    _link_resolution(clauses["C-101"])
+    return library, clauses
+
+
+def _link_resolution(clause: ContractClausePage) -> None:
+    """Point the warrant clause at the resolutions library's first model, if there is one."""
+    from django.apps import apps
+
+    try:
+        ResolutionPage = apps.get_model("resolutions", "ResolutionPage")
+    except LookupError:
+        return
+    resolution = ResolutionPage.objects.live().filter(locale=clause.locale).order_by("id").first()
+    if resolution is None or clause.related_resolutions.exists():
+        return
+    ClauseResolution.objects.create(clause=clause, resolution=resolution, sort_order=0)
+
+
+PROPOSALS = [
+    # local, employer, title, language, clauses, answers, status, (days ago drafted, reached)
+    {
+        "local": "412",
+        "employer": "Quickline Logistics",
+        "title": "Keeping immigration agents off the Quickline floor",
+        "language": "en",
+        "clauses": ["C-101", "C-201", "C-301", "C-601", "C-701"],
+        "values": {"notice_hours": "1", "leave_days": "12", "paid_days": "4"},
+        "status": BargainingProposal.Status.PROPOSED,
+        "days": (30, 9),
+    },
+    {
+        "local": "7",
+        "employer": "FreshWay Markets",
+        "title": "Propuesta a FreshWay Markets",
+        "language": "es",
+        "clauses": ["C-102", "C-601", "C-701"],
+        "values": {"notice_hours": "24"},
+        "status": BargainingProposal.Status.RATIFIED,
+        "days": (200, 20),
+    },
+]
+
+
+def seed_proposals(clauses: dict[str, ContractClausePage], stdout=None) -> None:
+    from django.contrib.auth import get_user_model
+
+    steward = get_user_model().objects.filter(email="steward@unionhall.test").first()
+    today = timezone.localdate()
+    for spec in PROPOSALS:
+        local = Local.objects.filter(number=spec["local"]).first()
+        if local is None:
+            continue
+        workplace = Workplace.objects.filter(local=local, employer=spec["employer"]).first()
+        proposal = BargainingProposal.objects.filter(local=local, title=spec["title"]).first()
+        if proposal is not None:
+            continue
+        pages = []
+        for number in spec["clauses"]:
+            page = clauses[number]
+            if spec["language"] != "en":
+                page = page.get_translation(locale(spec["language"])).specific
+            pages.append(page)
+        values = {"employer_name": spec["employer"], "union_name": local.display_name}
+        values.update(spec["values"])
+        answers = Answers(values=values)
+        # The demo must be printable: check the answers fill every clause before saving.
+        render_articles(pages, answers, language=spec["language"])
+        drafted, reached = spec["days"]
+        proposal = BargainingProposal(
+            local=local,
+            workplace=workplace,
+            employer=spec["employer"],
+            title=spec["title"],
+            language=spec["language"],
+            answers=answers.to_dict(),
+            drafted_on=today - timedelta(days=drafted),
+            created_by=steward if spec["local"] == "412" else None,
+            status=spec["status"],
+        )
+        reached_on = today - timedelta(days=reached)
+        if spec["status"] == BargainingProposal.Status.RATIFIED:
+            proposal.proposed_on = today - timedelta(days=drafted - 10)
+            proposal.tentative_agreement_on = reached_on - timedelta(days=14)
+        setattr(proposal, BargainingProposal.STATUS_DATES[spec["status"]], reached_on)
+        proposal.save()
+        for position, page in enumerate(pages, start=1):
+            ProposalClause.objects.create(
+                proposal=proposal, clause=page, clause_key=page.translation_key, position=position
+            )
+
+
+def seed(*, home, stdout) -> None:
+    _library, clauses = seed_library(home)
+    seed_proposals(clauses, stdout)
+    stdout.write(f"Contract language: {len(clauses)} model clauses in English and Spanish.")

@@ -1,0 +1,428 @@
+"""The contract library's routes: library, clause page, comparison, and proposals.
+
+Each view validates a form, calls a service, then redirects or renders (see DESIGN.md).
+Proposals belong to a local: only its stewards and organizers see or change them (403 for
+anyone else), and every response about one is private and uncached.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from documents.engine import Answers, DocumentError, model_text
+from documents.variables import variables_from
+from unions.models import Role
+from unions.permissions import locals_for, may_act_for_local
+
+from . import selectors, services
+from .assembly import print_sections, render_articles
+from .forms import PAPER_CHOICES, ProposalAnswersForm, ProposalCreateForm, ProposalStatusForm
+from .models import (
+    BargainingProposal,
+    ClauseLibraryPage,
+    ContractClausePage,
+    Strength,
+)
+from .printing import proposal_docx, proposal_pdf
+
+LANGUAGES = dict(settings.LANGUAGES)
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # A local's bargaining plans are nobody else's business: never kept by a shared cache.
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+def _url(page: ClauseLibraryPage, name: str, **kwargs) -> str:
+    return page.url + page.reverse_subpage(name, kwargs=kwargs or None)
+
+
+def _int(raw) -> int | None:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 < value < 2**31 else None
+
+
+def may_read_notes(user) -> bool:
+    """Bargaining notes are strategy: for stewards, organizers and editors only."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or Role.objects.filter(user=user).exists()
+
+
+# -- the library ---------------------------------------------------------------------------
+
+
+def _own_proposal(request: HttpRequest, pk) -> BargainingProposal:
+    pk = _int(pk)
+    if pk is None:
+        raise Http404
+    proposal = get_object_or_404(
+        BargainingProposal.objects.select_related("local__affiliation", "workplace"), pk=pk
+    )
+    if not may_act_for_local(request.user, proposal.local):
+        raise PermissionDenied(_("Only the local's stewards and organizers can see this."))
+    return proposal
+
+
+def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGES:
+        language = page.locale.language_code
+    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX]
+    category = slugify(request.GET.get("category", ""))[:120]
+    strength = request.GET.get("strength", "")
+    if strength not in Strength.values:
+        strength = ""
+    results = selectors.library(
+        language=language, query=query, category=category, strength=strength
+    )
+    counts = selectors.counts_for([clause.translation_key for clause in results])
+    # Adding from the library: only to a proposal of one of the person's locals.
+    proposal = None
+    if request.GET.get("proposal") and request.user.is_authenticated:
+        candidate = BargainingProposal.objects.filter(pk=_int(request.GET["proposal"])).first()
+        if candidate is not None and may_act_for_local(request.user, candidate.local):
+            proposal = candidate
+    in_proposal = set()
+    if proposal is not None:
+        in_proposal = set(proposal.items.values_list("clause_key", flat=True))
+    context = page.get_context(request)
+    context.update(
+        {
+            "results": [
+                (clause, counts[clause.translation_key], clause.translation_key in in_proposal)
+                for clause in results
+            ],
+            "query": query,
+            "category": category,
+            "strength": strength,
+            "language": language,
+            "languages": settings.LANGUAGES,
+            "categories": selectors.categories_in_use(),
+            "strengths": Strength.choices,
+            "proposal": proposal,
+            "proposals": selectors.proposals_for(request.user)[:5],
+            "here": request.get_full_path(),
+        }
+    )
+    response = TemplateResponse(request, "contracts/clause_library_page.html", context)
+    return _private(response) if request.user.is_authenticated else response
+
+
+def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
+    library_page = page.get_parent().specific
+    counts = selectors.counts_for([page.translation_key])[page.translation_key]
+    resolutions = []
+    for link in page.related_resolutions.select_related("resolution"):
+        resolution = link.resolution.localized
+        if resolution.live:
+            resolutions.append(resolution.specific)
+    others = (
+        ContractClausePage.objects.live()
+        .public()
+        .filter(locale=page.locale)
+        .exclude(pk=page.pk)
+        .order_by("number")
+    )
+    context = page.get_context(request)
+    context.update(
+        {
+            "library": library_page,
+            "counts": counts,
+            "variable_list": variables_from(page.variables),
+            "show_notes": may_read_notes(request.user),
+            "resolutions": resolutions,
+            "others": others.filter(category=page.category) or others,
+            "open_proposals": selectors.open_proposals_for(request.user),
+        }
+    )
+    response = TemplateResponse(request, "contracts/contract_clause_page.html", context)
+    return _private(response) if request.user.is_authenticated else response
+
+
+def compare(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+    """Two clauses side by side: their model texts, strength and where they were won."""
+    ids = [_int(raw) for raw in request.GET.getlist("c")]
+    error = ""
+    clauses = []
+    if len(ids) != 2 or None in ids or ids[0] == ids[1]:
+        error = _("Pick exactly two different clauses to compare.")
+    else:
+        found = {
+            clause.pk: clause
+            for clause in ContractClausePage.objects.live().public().filter(pk__in=ids)
+        }
+        if len(found) != 2:
+            error = _("One of those clauses is not in the library.")
+        else:
+            clauses = [found[pk] for pk in ids]
+    columns = []
+    for clause in clauses:
+        try:
+            text = model_text(clause.body, variables=clause.variables)
+        except DocumentError:
+            text = None
+        columns.append({"clause": clause, "blocks": text.blocks if text else []})
+    context = page.get_context(request)
+    context.update({"columns": columns, "error": error})
+    return TemplateResponse(
+        request, "contracts/compare.html", context, status=400 if error else 200
+    )
+
+
+# -- proposals -----------------------------------------------------------------------------
+
+
+def _actable_locals(user):
+    return list(
+        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER)
+        .select_related("affiliation")
+        .prefetch_related("workplaces")
+    )
+
+
+def proposals(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+    """The person's locals' proposals, and the form to start one."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    user_locals = _actable_locals(request.user)
+    if not user_locals:
+        raise PermissionDenied(_("Only stewards and organizers of a local can make proposals."))
+    if request.method == "POST":
+        form = ProposalCreateForm(request.POST, locals_=user_locals)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                proposal = services.proposal_create(
+                    user=request.user,
+                    local=data["local"],
+                    workplace=data["workplace"],
+                    employer=data.get("employer", ""),
+                    title=data.get("title", ""),
+                    language=data["language"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Proposal started. Now add clauses from the library."))
+                return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
+    else:
+        form = ProposalCreateForm(
+            locals_=user_locals, initial={"language": page.locale.language_code}
+        )
+    context = page.get_context(request)
+    context.update({"form": form, "proposals": selectors.proposals_for(request.user)})
+    return _private(TemplateResponse(request, "contracts/proposals.html", context))
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _preview(proposal: BargainingProposal, clauses) -> tuple[list, str]:
+    """The filled articles for the saved answers, or the reason they can't be filled yet."""
+    if not clauses:
+        return [], ""
+    try:
+        articles = render_articles(
+            clauses, Answers.from_dict(proposal.answers), language=proposal.language
+        )
+    except ValidationError as error:
+        return [], " ".join(error.messages)
+    return print_sections(articles, language=proposal.language), ""
+
+
+def proposal_detail(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    proposal = _own_proposal(request, pk)
+    items = selectors.proposal_clauses(proposal)
+    clauses = [item.clause for item in items]
+    saved = Answers.from_dict(proposal.answers)
+    if request.method == "POST":
+        form = ProposalAnswersForm(request.POST, proposal=proposal, clauses=clauses, answers=saved)
+        if not proposal.is_open:
+            form.add_error(None, _("This proposal is closed; its answers can't change."))
+        elif form.is_valid():
+            try:
+                services.proposal_answers_save(
+                    user=request.user, proposal=proposal, answers=form.answers()
+                )
+            except ValidationError as error:
+                _add_errors_to_answers(form, error)
+            else:
+                messages.success(request, _("Answers saved. The preview below uses them."))
+                return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk) + "#preview")
+    else:
+        form = ProposalAnswersForm(proposal=proposal, clauses=clauses, answers=saved)
+    sections, problem = _preview(proposal, clauses)
+    context = page.get_context(request)
+    context.update(
+        {
+            "proposal": proposal,
+            "items": items,
+            "form": form,
+            "sections": sections,
+            "problem": problem,
+            "status_form": ProposalStatusForm(initial={"status": _next_status(proposal)}),
+            "paper_choices": PAPER_CHOICES,
+            "library_url": page.url + f"?proposal={proposal.pk}&lang={proposal.language}",
+        }
+    )
+    return _private(TemplateResponse(request, "contracts/proposal.html", context))
+
+
+def _add_errors_to_answers(form, error: ValidationError) -> None:
+    from documents.forms import VALUE_PREFIX
+
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            field = VALUE_PREFIX + name
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _next_status(proposal: BargainingProposal) -> str:
+    Status = BargainingProposal.Status
+    following = {
+        Status.DRAFTED: Status.PROPOSED,
+        Status.PROPOSED: Status.TENTATIVE_AGREEMENT,
+        Status.TENTATIVE_AGREEMENT: Status.RATIFIED,
+    }
+    return following.get(proposal.status, proposal.status)
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def proposal_clauses(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+    """Add, remove or move a clause (POST only), then go back where the person was."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(page, "proposals"))
+    proposal = _own_proposal(request, pk)
+    action = request.POST.get("action", "")
+    back = _safe_next(request, _url(page, "proposal", pk=proposal.pk))
+    try:
+        if action == "add":
+            clause_id = _int(request.POST.get("clause"))
+            clause = ContractClausePage.objects.filter(pk=clause_id).first() if clause_id else None
+            if clause is None:
+                raise ValidationError(_("That clause is not in the library."))
+            item = services.proposal_clause_add(user=request.user, proposal=proposal, clause=clause)
+            messages.success(
+                request,
+                _("Added “%(title)s” as article %(number)d.")
+                % {"title": item.clause.title, "number": item.position},
+            )
+        elif action == "remove":
+            services.proposal_clause_remove(
+                user=request.user, proposal=proposal, item_id=request.POST.get("item")
+            )
+            messages.success(request, _("Clause removed; the articles were renumbered."))
+        elif action in ("up", "down"):
+            services.proposal_clause_move(
+                user=request.user,
+                proposal=proposal,
+                item_id=request.POST.get("item"),
+                offset=-1 if action == "up" else 1,
+            )
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return HttpResponseRedirect(back)
+
+
+def proposal_status(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(page, "proposals"))
+    proposal = _own_proposal(request, pk)
+    form = ProposalStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            updated = services.proposal_status_set(
+                user=request.user,
+                proposal=proposal,
+                status=form.cleaned_data["status"],
+                on=form.cleaned_data["on"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Status recorded: %(status)s.") % {"status": updated.get_status_display()},
+            )
+    else:
+        problems = [str(e) for errors in form.errors.values() for e in errors]
+        messages.error(request, " ".join(problems))
+    return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk) + "#status")
+
+
+def _filename(proposal: BargainingProposal, extension: str) -> str:
+    stem = slugify(f"{proposal.local.display_name} {proposal.title}")[:80] or "proposal"
+    return f"{stem}.{extension}"
+
+
+def proposal_file(page: ClauseLibraryPage, request: HttpRequest, pk: int, kind: str):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    proposal = _own_proposal(request, pk)
+    paper = "a4" if request.GET.get("paper") == "a4" else "letter"
+    clauses = [item.clause for item in selectors.proposal_clauses(proposal)]
+    if not clauses:
+        messages.error(request, _("Add at least one clause before downloading."))
+        return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
+    try:
+        if kind == "pdf":
+            content, content_type = proposal_pdf(proposal, paper=paper, clauses=clauses), PDF
+        else:
+            content, content_type = proposal_docx(proposal, paper=paper, clauses=clauses), DOCX
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("Answer every blank before downloading: %(problems)s")
+            % {"problems": " ".join(error.messages)},
+        )
+        return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(proposal, kind)}"'
+    return _private(response)
