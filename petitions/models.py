@@ -168,7 +168,7 @@ class PetitionPage(RoutablePageMixin, Page):
 
         return views.withdraw(self, request, token)
 
-    @path("count.json", name="count_json")
+    @path("count/", name="count_json")
     def count_json(self, request):
         from . import views
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
@@ -232,11 +232,14 @@ def counts_refresh(*, petition_ids: list[int] | None = None) -> dict[int, dict]:
         if not _try_counts_lock():
             return {}
         if petition_ids is None:
-            candidates = list(
-                PetitionPage.objects.filter(status=PetitionPage.Status.OPEN).values_list(
-                    "id", flat=True
-                )
-            )
+            # Source pages (the first of each translation group) of open petitions.
+            candidates = [
+                row["first"]
+                for row in PetitionPage.objects.filter(status=PetitionPage.Status.OPEN)
+                .order_by()  # Page's default ordering would split the groups
+                .values("translation_key")
+                .annotate(first=Min("id"))
+            ]
             marks = cache.get_many([selectors.dirty_key(i) for i in candidates])
             petition_ids = [i for i in candidates if selectors.dirty_key(i) in marks]
             # A petition with no cached entry yet (new, or the cache was flushed) too.
