@@ -71,6 +71,7 @@ def days(request: HttpRequest) -> HttpResponse:
 
 
 def filtered(day: DayOfActionPage, filters: ReviewFilterForm):
+    # The filter fields are CharFields, which already refuse NUL characters.
     rows = Endorsement.objects.filter(day=day).select_related("affiliation")
     if not filters.is_valid():
         return rows.filter(status=Endorsement.Status.PENDING_REVIEW)

@@ -27,6 +27,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("&", " and ")
+    # "Mary's" and "Marys" are the same word; other punctuation separates words.
+    text = re.sub(r"['’`´]", "", text)
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 

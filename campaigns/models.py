@@ -257,7 +257,9 @@ class DayOfActionPage(RoutablePageMixin, Page):
 
         return views.endorsement_manage(request, self, token)
 
-    @path("tally.json", name="tally")
+    # Wagtail serves only paths of words and slashes, so `<day>/tally.json` needs the one
+    # URL pattern described in views.tally_json_for_path; `<day>/tally/` always works.
+    @path("tally/", name="tally")
     def tally(self, request):
         from . import views
 

@@ -7,6 +7,7 @@ never counts row by row per request.
 
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from unions.models import Affiliation, Local
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 
 TALLY_SECONDS = 10
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WALL_PER_TYPE = 300
 
 
@@ -111,7 +113,7 @@ def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
     rows = Endorsement.objects.filter(
         day=day.source_day, status=Endorsement.Status.APPROVED
     ).order_by("organisation_name")
-    query = " ".join(query.split())[:100]
+    query = " ".join(CONTROL.sub(" ", query).split())[:100]
     if query:
         rows = rows.filter(
             Q(organisation_name__icontains=query)

@@ -51,7 +51,7 @@ def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         "groups": selectors.wall(day, query),
         "query": query.strip(),
         "endorse_url": _subpage(day, "endorse"),
-        "tally_url": links.absolute(_subpage(day, "tally")),
+        "tally_url": links.absolute(tally_url(day)),
         "counter_url": links.absolute(_subpage(day, "counter")),
     }
     return day.render(request, context_overrides=context)
@@ -182,6 +182,34 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
     return response
+
+
+def tally_json_for_path(request: HttpRequest, page_path: str) -> JsonResponse:
+    r"""`<day url>tally.json`. Wagtail's page URLs can't contain a dot, so the project's
+    URLconf routes this one pattern here (before Wagtail's catch-all):
+
+        re_path(r"^(?P<page_path>(?:[\w\-]+/)+)tally\.json$", campaigns.views.tally_json_for_path)
+    """
+    from wagtail.models import Page
+
+    page = Page.find_for_request(request, "/" + page_path)
+    page = page.specific if page is not None else None
+    if not isinstance(page, DayOfActionPage) or not page.live:
+        raise Http404
+    return tally_json(request, page)
+
+
+def tally_url(day: DayOfActionPage) -> str:
+    """`tally.json` where the project routes it, else the `tally/` route."""
+    from django.urls import Resolver404, resolve
+
+    candidate = day.url + "tally.json"
+    try:
+        if resolve(candidate).func is tally_json_for_path:
+            return candidate
+    except Resolver404:
+        pass
+    return _subpage(day, "tally")
 
 
 def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
