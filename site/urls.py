@@ -37,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("accounts/home/", home_views.account_home, name="account_home"),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
+    # `<page>count.json` and `<page>tally.json`: Wagtail page paths can't hold a dot.
+    path("", include("petitions.urls")),
+    path("", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
