@@ -289,6 +289,38 @@ def seed_users(locals_by_number: dict[str, Local]) -> list[tuple[str, str]]:
 
 
 APP_SEEDERS = ["resolutions", "contracts", "petitions", "campaigns"]
+# Which section each of the home page's three jobs links to, in order.
+JOB_LINKS = [
+    "resolutions.ResolutionIndexPage",
+    "petitions.PetitionIndexPage",
+    "campaigns.DayOfActionIndexPage",
+]
+
+
+def link_jobs(home: HomePage) -> None:
+    """Point each job on the home page (in every language) at its section, once the apps
+    have made their index pages."""
+    from django.apps import apps
+
+    for page in [home, *home.get_translations().specific()]:
+        body = page.body.raw_data
+        changed = False
+        for block in body:
+            if block["type"] != "jobs":
+                continue
+            for job, label in zip(block["value"]["jobs"], JOB_LINKS, strict=False):
+                job_value = job.get("value", job)
+                if job_value.get("link_page"):
+                    continue
+                model = apps.get_model(label)
+                target = model.objects.live().filter(locale=page.locale).first()
+                if target is not None:
+                    job_value["link_page"] = target.pk
+                    job_value["link_text"] = target.title
+                    changed = True
+        if changed:
+            page.body = body
+            page.save_revision().publish()
 
 
 @transaction.atomic
@@ -302,4 +334,5 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     for app in APP_SEEDERS:
         if importlib.util.find_spec(f"{app}.demo") is not None:
             importlib.import_module(f"{app}.demo").seed(home=home, stdout=stdout)
+    link_jobs(home)
     return logins
