@@ -185,16 +185,17 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
 
 
 def tally_json_for_path(request: HttpRequest, page_path: str) -> JsonResponse:
-    r"""`<day url>tally.json`. Wagtail's page URLs can't contain a dot, so the project's
-    URLconf routes this one pattern here (before Wagtail's catch-all):
-
-        re_path(r"^(?P<page_path>(?:[\w\-]+/)+)tally\.json$", campaigns.views.tally_json_for_path)
-    """
+    """`<day url>tally.json`, routed here by campaigns/urls.py (Wagtail's page URLs can't
+    contain a dot)."""
     from wagtail.models import Page
 
-    page = Page.find_for_request(request, "/" + page_path)
-    page = page.specific if page is not None else None
+    found = Page.route_for_request(request, "/" + page_path)
+    page = found[0].specific if found is not None else None
     if not isinstance(page, DayOfActionPage) or not page.live:
+        raise Http404
+    # The path must name the day itself, not one of its routes (`endorse/tally.json`).
+    view = found[1][0] if found[1] else None
+    if view is not None and getattr(view, "__name__", "") != "wall":
         raise Http404
     return tally_json(request, page)
 

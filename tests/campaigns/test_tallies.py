@@ -93,6 +93,7 @@ def test_tally_json_is_served_for_the_spanish_page_and_404_elsewhere(client, spr
     assert payload["day"] == spanish.title
     assert client.get(index.url + "tally.json").status_code == 404
     assert client.get("/nowhere/tally.json").status_code == 404
+    assert client.get(day.url + "endorse/tally.json").status_code == 404
 
 
 def test_tally_is_cached_but_refreshed_when_an_approval_commits(
