@@ -180,13 +180,13 @@ class PetitionPage(RoutablePageMixin, Page):
 
         return views.signers(self, request)
 
-    @path("signers.csv", name="signers_csv")
+    @path("export/signers/", name="signers_csv")
     def signers_csv(self, request):
         from . import views
 
         return views.signers_csv(self, request)
 
-    @path("departments.csv", name="departments_csv")
+    @path("export/departments/", name="departments_csv")
     def departments_csv(self, request):
         from . import views
 
