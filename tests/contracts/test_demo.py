@@ -1,0 +1,58 @@
+"""The demo: eight or more original clauses in English and Spanish, and demo proposals."""
+
+import io
+
+import pytest
+from wagtail.models import Locale
+
+from contracts import demo, selectors
+from contracts.models import BargainingProposal, ContractClausePage
+from contracts.printing import proposal_pdf
+from home.demo import seed_unions, seed_users
+
+from .helpers import pdftotext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(home):
+    seed_users(seed_unions())
+    demo.seed(home=home, stdout=io.StringIO())
+    return home
+
+
+def test_demo_has_clauses_in_both_languages_across_the_categories(seeded):
+    english = ContractClausePage.objects.live().filter(locale__language_code="en")
+    spanish = ContractClausePage.objects.live().filter(locale__language_code="es")
+    assert english.count() >= 8
+    assert spanish.count() == english.count()
+    assert len(set(english.values_list("category", flat=True))) >= 7
+    assert set(english.values_list("strength", flat=True)) == {"strong", "standard", "minimal"}
+    for page in spanish:
+        assert page.get_parent().url == "/es/lenguaje-de-contrato/"
+        assert page.body.raw_data != page.get_translation(Locale.objects.get(language_code="en")).body.raw_data
+
+
+def test_seeding_twice_changes_nothing(seeded):
+    before = (ContractClausePage.objects.count(), BargainingProposal.objects.count())
+    demo.seed(home=seeded, stdout=io.StringIO())
+    assert (ContractClausePage.objects.count(), BargainingProposal.objects.count()) == before
+
+
+def test_demo_proposal_of_local_412_prints(seeded):
+    proposal = BargainingProposal.objects.get(local__number="412")
+    assert proposal.employer == "Quickline Logistics"
+    assert proposal.workplace.employer == "Quickline Logistics"
+    assert proposal.created_by.email == "steward@unionhall.test"
+    text = pdftotext(proposal_pdf(proposal))
+    assert "Article 1. No entry for immigration agents without a judicial warrant" in text
+    assert "Quickline Logistics shall not allow agents" in text
+    assert "FWRU Local 412" in text
+    assert "{{" not in text
+
+
+def test_demo_counts_show_a_won_clause(seeded):
+    clause = ContractClausePage.objects.get(number="C-601", locale__language_code="en")
+    counts = selectors.counts_for([clause.translation_key])[clause.translation_key]
+    assert counts.proposed == 2 and counts.won == 1
