@@ -19,6 +19,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -71,10 +72,23 @@ def library_context(index: ResolutionIndexPage, request: HttpRequest) -> dict:
         language = index.locale.language_code
     query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX]
     topic = slugify(request.GET.get("topic", ""))[:100]
-    results = selectors.library(language=language, query=query, topic=topic)
+    try:
+        number = max(1, min(int(request.GET.get("page", "1")), 500))
+    except ValueError:
+        number = 1
+    size = selectors.RESULTS_MAX
+    results = selectors.library(
+        language=language, query=query, topic=topic, offset=(number - 1) * size, limit=size + 1
+    )
+    has_next = len(results) > size
+    results = results[:size]
     counts = selectors.counts_for([page.translation_key for page in results])
+    params = {k: v for k, v in (("q", query), ("topic", topic), ("lang", language)) if v}
     return {
         "results": [(page, counts[page.translation_key]) for page in results],
+        "page_number": number,
+        "next_query": urlencode({**params, "page": number + 1}) if has_next else "",
+        "previous_query": urlencode({**params, "page": number - 1}) if number > 1 else "",
         "query": query,
         "topic": topic,
         "language": language,
@@ -175,6 +189,21 @@ def _adapt_form(page, request, *, user_locals, local, adaptation, data=None) -> 
     )
 
 
+def _initial_data(form: AdaptForm) -> dict:
+    """The unbound form's initial values as if they had been submitted."""
+    from django import forms as django_forms
+
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, django_forms.BooleanField):
+            if value:
+                data[name] = "on"
+        elif value not in (None, ""):
+            data[name] = str(value)
+    return data
+
+
 def _preview(page: ResolutionPage, form: AdaptForm):
     """(document, diffs) for a valid form, or (None, []) with the error on the form."""
     try:
@@ -261,6 +290,17 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         form = _adapt_form(
             page, request, user_locals=user_locals, local=local, adaptation=adaptation
         )
+        # When the profile or a saved draft already answers everything, show the text at once.
+        prefilled = _adapt_form(
+            page,
+            request,
+            user_locals=user_locals,
+            local=local,
+            adaptation=adaptation,
+            data=_initial_data(form),
+        )
+        if prefilled.is_valid():
+            document, diffs = _preview(page, prefilled)
 
     context = page.get_context(request)
     context.update(

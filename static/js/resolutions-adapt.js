@@ -34,5 +34,4 @@
     form.addEventListener("input", later);
     form.addEventListener("change", later);
     document.documentElement.classList.add("adapt-live");
-    update();
 })();

@@ -1,0 +1,332 @@
+"""Demo content: the resolution library in English and Spanish, adaptations and reports.
+
+Idempotent: pages are found by slug, adaptations by (resolution, local), reports once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from documents.engine import Answers, choices_in
+from home.demo import child_page, translation_of
+from unions.models import Local
+
+from . import services
+from .demo_content import RESOLUTIONS
+from .models import Adaptation, ResolutionIndexPage, ResolutionPage
+
+NAMESPACE = uuid.UUID("6f1c1d2e-2a7b-4f55-9a53-3b1f0c0de001")
+EN, ES = 0, 1
+
+
+def _id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join(str(p) for p in parts)))
+
+
+def _paragraphs(slug, path, items, lang):
+    return [
+        {"type": kind, "id": _id(slug, *path, n), "value": texts[lang]}
+        for n, (kind, *texts) in enumerate(items)
+    ]
+
+
+def body(spec: dict, lang: int) -> list[dict]:
+    slug = spec["slug"][EN]
+    result = []
+    for n, item in enumerate(spec["body"]):
+        kind = item[0]
+        if kind == "optional":
+            _kind, label_en, label_es, default_on, items = item
+            result.append(
+                {
+                    "type": "optional",
+                    "id": _id(slug, n),
+                    "value": {
+                        "label": (label_en, label_es)[lang],
+                        "help": "",
+                        "default_on": default_on,
+                        "content": _paragraphs(slug, (n, "c"), items, lang),
+                    },
+                }
+            )
+        elif kind == "alternatives":
+            _kind, label_en, label_es, options = item
+            result.append(
+                {
+                    "type": "alternatives",
+                    "id": _id(slug, n),
+                    "value": {
+                        "label": (label_en, label_es)[lang],
+                        "help": "",
+                        "options": [
+                            {
+                                "type": "item",
+                                "id": _id(slug, n, "o", m),
+                                "value": {
+                                    "label": (opt_en, opt_es)[lang],
+                                    "content": _paragraphs(slug, (n, "o", m), items, lang),
+                                },
+                            }
+                            for m, (opt_en, opt_es, items) in enumerate(options)
+                        ],
+                    },
+                }
+            )
+        else:
+            result.append({"type": kind, "id": _id(slug, n), "value": item[1 + lang]})
+    return result
+
+
+def variables(spec: dict, lang: int) -> list[dict]:
+    return [
+        {
+            "type": "variable",
+            "id": _id(spec["slug"][EN], "var", name),
+            "value": {
+                "name": name,
+                "type": kind,
+                "label": labels[lang],
+                "help": helps[lang],
+                "default": "",
+                "required": required,
+                "choices": "",
+                "max_length": None,
+            },
+        }
+        for name, kind, labels, helps, required in spec["variables"]
+    ]
+
+
+def fields(spec: dict, lang: int) -> dict:
+    return {
+        "title": spec["title"][lang],
+        "summary": spec["summary"][lang],
+        "variables": variables(spec, lang),
+        "body": body(spec, lang),
+        "talking_points": [
+            {"type": "point", "id": _id(spec["slug"][EN], "tp", n), "value": pair[lang]}
+            for n, pair in enumerate(spec["talking_points"])
+        ],
+        "sources": [
+            {
+                "type": "source",
+                "id": _id(spec["slug"][EN], "src", n),
+                "value": {"title": (t_en, t_es)[lang], "url": "", "note": (n_en, n_es)[lang]},
+            }
+            for n, (t_en, t_es, n_en, n_es) in enumerate(spec["sources"])
+        ],
+    }
+
+
+def seed_library(
+    home,
+) -> tuple[ResolutionIndexPage, dict[str, tuple[ResolutionPage, ResolutionPage]]]:
+    index = child_page(
+        home,
+        ResolutionIndexPage,
+        slug="resolutions",
+        title="Model resolutions",
+        intro=(
+            "Tested language for your next meeting. Fill in your local and employer, switch "
+            "parts on or off, print it in English or Spanish, and tell us how the vote went."
+        ),
+        show_in_menus=True,
+    )
+    index_es = translation_of(
+        index,
+        "es",
+        slug="resoluciones",
+        title="Resoluciones modelo",
+        intro=(
+            "Textos probados para su próxima reunión. Pongan su local y su empleador, activen "
+            "o quiten partes, imprímanlo en español o en inglés, y cuéntennos cómo salió la "
+            "votación."
+        ),
+    )
+    pages = {}
+    for spec in RESOLUTIONS:
+        english = ResolutionPage.objects.filter(slug=spec["slug"][EN], locale=index.locale).first()
+        if english is None:
+            english = ResolutionPage(
+                slug=spec["slug"][EN], number=spec["number"], **fields(spec, EN)
+            )
+            index.add_child(instance=english)
+            english.tags.add(*spec["tags"][EN])
+            english.save_revision().publish()
+        spanish = english.get_translation_or_none(index_es.locale)
+        if spanish is None:
+            spanish = translation_of(english, "es", slug=spec["slug"][ES], **fields(spec, ES))
+            spanish.tags.set(spec["tags"][ES])
+            spanish.save_revision().publish()
+        pages[spec["number"]] = (
+            ResolutionPage.objects.get(pk=english.pk),
+            ResolutionPage.objects.get(pk=spanish.pk),
+        )
+    services.review_workflow_ensure(index, index_es)
+    return index, pages
+
+
+# (resolution number, language, local number, user, answers, switched, report or None)
+ADAPTATIONS = [
+    (
+        "R-2027-01",
+        EN,
+        "1017",
+        "steward@unionhall.test",
+        {
+            "employer": "Harbor Valley Medical Center",
+            "union_contact": "the chief steward on duty",
+            "meeting_date": "2026-10-14",
+        },
+        {"optional": {6: False, 7: True}, "alternatives": {3: 1}},
+        {
+            "outcome": "adopted",
+            "meeting_date": date(2026, 10, 14),
+            "body": "membership",
+            "votes_for": 212,
+            "votes_against": 3,
+            "abstentions": 4,
+            "visibility": "public",
+        },
+    ),
+    (
+        "R-2027-02",
+        ES,
+        "412",
+        "steward@unionhall.test",
+        {"employer": "Quickline Logistics", "team_size": "8", "meeting_date": "2026-09-30"},
+        {"optional": {4: True}, "alternatives": {3: 1}},
+        {
+            "outcome": "adopted",
+            "meeting_date": date(2026, 9, 30),
+            "body": "membership",
+            "votes_for": 96,
+            "votes_against": 11,
+            "visibility": "counted",
+            "amendments": [
+                (
+                    2,
+                    "replace",
+                    "SE RESUELVE que el Local 412 forma un equipo santuario de 10 miembros en "
+                    "Quickline Logistics, con al menos dos por turno;",
+                )
+            ],
+        },
+    ),
+    (
+        "R-2027-03",
+        EN,
+        "230",
+        "organizer@unionhall.test",
+        {"action_date": "2027-02-01", "meeting_date": "2026-11-03"},
+        {"alternatives": {2: 2}},
+        {
+            "outcome": "adopted",
+            "meeting_date": date(2026, 11, 3),
+            "body": "executive_board",
+            "votes_for": 9,
+            "votes_against": 0,
+            "visibility": "public",
+        },
+    ),
+    (
+        "R-2027-04",
+        EN,
+        "230",
+        "organizer@unionhall.test",
+        {
+            "employer": "Brightside Facility Services",
+            "fund_amount": "5000",
+            "meeting_date": "2026-11-10",
+        },
+        {},
+        {
+            "outcome": "tabled",
+            "meeting_date": date(2026, 11, 10),
+            "body": "steward_council",
+            "visibility": "private",
+        },
+    ),
+    (
+        "R-2027-05",
+        EN,
+        "1017",
+        "steward@unionhall.test",
+        {
+            "city": "Port Alder",
+            "police_agency": "the Port Alder Police Department",
+            "meeting_date": "2026-12-09",
+        },
+        {},
+        None,
+    ),
+    (
+        "R-2027-01",
+        ES,
+        "412",
+        "steward@unionhall.test",
+        {
+            "employer": "Quickline Logistics",
+            "union_contact": "la delegada principal del turno",
+            "meeting_date": "2026-12-02",
+        },
+        {},
+        None,
+    ),
+]
+
+
+def _answers(page: ResolutionPage, local: Local, values: dict, switched: dict) -> Answers:
+    by_position = {n: child.id for n, child in enumerate(page.body)}
+    choices = {c.id: c for c in choices_in(page.body)}
+    answers = Answers(values={"local_name": local.display_name, **values})
+    for position, on in switched.get("optional", {}).items():
+        answers.optional[by_position[position]] = on
+    for position, option in switched.get("alternatives", {}).items():
+        block_id = by_position[position]
+        answers.alternatives[block_id] = choices[block_id].options[option][0]
+    return answers
+
+
+def seed_adaptations(pages) -> int:
+    User = get_user_model()
+    made = 0
+    for number, lang, local_number, email, values, switched, report in ADAPTATIONS:
+        page = pages[number][lang]
+        local = Local.objects.get(number=local_number)
+        user = User.objects.get(email=email)
+        adaptation = Adaptation.objects.filter(
+            resolution_key=page.translation_key, local=local
+        ).first()
+        if adaptation is None:
+            adaptation = services.adaptation_save(
+                user=user,
+                resolution=page,
+                local=local,
+                answers=_answers(page, local, values, switched),
+            )
+            made += 1
+        if report and adaptation.is_open:
+            report = dict(report)
+            amendments = [
+                services.Amendment(block=adaptation.blocks[n].key, action=action, text=text)
+                for n, action, text in report.pop("amendments", [])
+            ]
+            services.adoption_report_create(
+                user=user, adaptation=adaptation, amendments=amendments, **report
+            )
+    return made
+
+
+def seed(*, home, stdout) -> None:
+    with translation.override("en"):
+        _index, pages = seed_library(home)
+        made = seed_adaptations(pages)
+    stdout.write(
+        f"resolutions: {len(pages)} model resolutions in English and Spanish, "
+        f"{made} new adaptations\n"
+    )
