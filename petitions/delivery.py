@@ -1,20 +1,20 @@
 """The delivery PDF: a cover (demand, count, departments) and the names as each signer chose.
 
 A WeasyPrint <table> of 10,000 rows takes about a minute and 900 MB, because table layout
-is global. Here Python paginates: each sheet is a fixed grid of one-line blocks in three
-floated columns, and sheets are rendered in chunks of CHUNK_SHEETS pages, each chunk a
-separate small document merged at the end. Layout cost is linear and memory is bounded
-by one chunk.
+is global. Here Python paginates: each sheet is three floated columns, each one
+preformatted text block of one-line names, and sheets are laid out in chunks of
+CHUNK_SHEETS pages (each chunk a small document, so progress can be reported), then all
+pages are written in one pass. Layout cost is linear in the number of names.
 """
 
-import io
 from collections.abc import Callable
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from pypdf import PdfWriter
+from weasyprint import HTML
 
-from home.pdf import render_pdf
+from home.pdf import StaticOnlyFetcher
 
 from . import selectors
 from .models import PetitionPage
@@ -25,13 +25,23 @@ PER_SHEET = COLUMNS * LINES
 CHUNK_SHEETS = 12
 
 
-def sheets(names: list[str]) -> list[list[list[str]]]:
-    """Names split into sheets of COLUMNS columns of LINES lines."""
+def sheets(names: list[str]) -> list[list[str]]:
+    """Names split into sheets of COLUMNS columns of LINES lines, each column one string
+    of lines: WeasyPrint lays out a preformatted text block far faster than one box per
+    name."""
     result = []
     for start in range(0, len(names), PER_SHEET):
         block = names[start : start + PER_SHEET]
-        result.append([block[c * LINES : (c + 1) * LINES] for c in range(COLUMNS)])
+        result.append(["\n".join(block[c * LINES : (c + 1) * LINES]) for c in range(COLUMNS)])
     return result
+
+
+def _layout(html: str):
+    """Lay out one chunk with the project's static-only URL fetcher (as home.pdf does);
+    the pages are written together at the end."""
+    return HTML(
+        string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticOnlyFetcher()
+    ).render()
 
 
 def render_delivery(
@@ -56,10 +66,9 @@ def render_delivery(
     }
     all_sheets = sheets(names)
     chunks = [all_sheets[i : i + CHUNK_SHEETS] for i in range(0, len(all_sheets), CHUNK_SHEETS)]
-    steps = 1 + len(chunks)
-    writer = PdfWriter()
-    cover = render_pdf(render_to_string("print/petitions/delivery_cover.html", context))
-    writer.append(io.BytesIO(cover))
+    steps = 2 + len(chunks)  # the cover, each chunk, and writing the file
+    cover = _layout(render_to_string("print/petitions/delivery_cover.html", context))
+    pages = list(cover.pages)
     progress(round(100 / steps))
     first_sheet = 1
     for number, chunk in enumerate(chunks, start=1):
@@ -67,10 +76,9 @@ def render_delivery(
             "print/petitions/delivery_names.html",
             {**context, "sheets": chunk, "first_sheet": first_sheet},
         )
-        writer.append(io.BytesIO(render_pdf(html)))
+        pages.extend(_layout(html).pages)
         first_sheet += len(chunk)
         progress(round(100 * (number + 1) / steps))
-    writer.add_metadata({"/Title": page.title})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), count
+    # One write for all pages: fonts are subset once, not once per chunk.
+    data = cover.copy(pages).write_pdf()
+    return data, count

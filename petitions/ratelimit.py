@@ -30,7 +30,9 @@ def sign_allowed(ip: str, *, now: float | None = None) -> bool:
     if cache.add(key, 1, timeout=SIGN_WINDOW_SECONDS + 5):
         return True
     try:
-        return cache.incr(key) <= SIGN_LIMIT
+        # A deployment may raise the limit (settings.PETITIONS_SIGN_LIMIT), e.g. behind a
+        # proxy that shows every signer as one address.
+        return cache.incr(key) <= getattr(settings, "PETITIONS_SIGN_LIMIT", SIGN_LIMIT)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=SIGN_WINDOW_SECONDS + 5)
         return True
