@@ -3,7 +3,6 @@ report asks the lead to do in site/urls.py."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-
 from unionhall.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = i18n_patterns(
