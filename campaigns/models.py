@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from unions.models import Affiliation, Local
 
@@ -170,6 +171,19 @@ class DayOfActionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["campaigns.DayOfActionIndexPage"]
     subpage_types: list[str] = []
+
+    # The date and the form's options are the same in every language: translators see
+    # only the words. (Views also read the options from the source page.)
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("endorsements_open"),
+        SynchronizedField("organisation_types"),
+        SynchronizedField("ask_members_represented"),
+        SynchronizedField("pledge_levels"),
+        SynchronizedField("reminders_enabled"),
+        SynchronizedField("reminder_days_before"),
+        SynchronizedField("counter_allowed_origins"),
+    ]
 
     class Meta:
         verbose_name = _("day of action")

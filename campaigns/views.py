@@ -58,14 +58,16 @@ def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
 
 
 def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
-    if not day.endorsements_open:
+    # The form's options are set on the page in the default language.
+    options = day.source_day
+    if not options.endorsements_open:
         return day.render(
             request,
             template="campaigns/endorse_closed.html",
             context_overrides={},
         )
     if request.method == "POST":
-        form = EndorsementForm(request.POST, day=day)
+        form = EndorsementForm(request.POST, day=options)
         if form.is_valid():
             if _rate_limited(request, "endorse"):
                 form.add_error(
@@ -85,7 +87,7 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
                         _subpage(day, "endorse_sent") + f"?outcome={result.outcome}"
                     )
     else:
-        form = EndorsementForm(day=day)
+        form = EndorsementForm(day=options)
     return day.render(
         request,
         template="campaigns/endorse.html",
@@ -228,7 +230,7 @@ def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     # This route, and only this one, may be framed: by the origins the organizers listed,
     # or by any https site when they listed none.
     try:
-        origins = day.counter_origins() or ["https:"]
+        origins = day.source_day.counter_origins() or ["https:"]
     except ValueError:
         origins = []
     response._csp_replace = {"frame-ancestors": ["'self'", *origins]}
