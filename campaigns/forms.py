@@ -80,7 +80,12 @@ class EndorsementForm(forms.Form):
         help_text=_("We send a link to confirm. Never shown to the public."),
     )
     # A field people never see (hidden by CSS): bots fill it in, people don't.
-    website = forms.CharField(label=_("Leave this empty"), required=False, max_length=200)
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, day: DayOfActionPage, **kwargs):
         super().__init__(*args, **kwargs)

@@ -75,7 +75,7 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
                 )
             else:
                 try:
-                    result = services.endorsement_submit(
+                    services.endorsement_submit(
                         day=day, data=form.to_data(), language=translation.get_language() or "en"
                     )
                 except services.EndorsementError:
@@ -83,9 +83,10 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
                         None, _("Your endorsement could not be saved. Please try again.")
                     )
                 else:
-                    return HttpResponseRedirect(
-                        _subpage(day, "endorse_sent") + f"?outcome={result.outcome}"
-                    )
+                    # Whatever happened (new, replacing an unconfirmed one, or changes sent
+                    # to a confirmed contact), the answer is the same, so the form can't be
+                    # used to learn whether an organisation has endorsed.
+                    return HttpResponseRedirect(_subpage(day, "endorse_sent"))
     else:
         form = EndorsementForm(day=options)
     return day.render(
@@ -99,12 +100,7 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
 
 
 def endorse_sent(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
-    outcome = request.GET.get("outcome", "created")
-    if outcome not in ("created", "replaced", "update_sent"):
-        outcome = "created"
-    return day.render(
-        request, template="campaigns/endorse_sent.html", context_overrides={"outcome": outcome}
-    )
+    return day.render(request, template="campaigns/endorse_sent.html", context_overrides={})
 
 
 def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -> HttpResponse:
