@@ -1,0 +1,38 @@
+"""Admin views (behind Wagtail's admin login and MFA): the adoption overview for editors."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .models import Adaptation, ResolutionPage
+
+
+def adoptions(request: HttpRequest) -> HttpResponse:
+    """Every model resolution with the locals that adapted it: status, result, visibility.
+
+    Editors are union staff and see private reports too; the public pages never do.
+    """
+    resolutions = list(
+        ResolutionPage.objects.filter(locale__language_code="en")
+        .select_related("locale")
+        .order_by("number")
+    )
+    keys = [page.translation_key for page in resolutions]
+    counts = selectors.counts_for(keys)
+    adaptations: dict = {key: [] for key in keys}
+    for adaptation in (
+        Adaptation.objects.filter(resolution_key__in=keys)
+        .select_related("local__affiliation", "resolution__locale", "report")
+        .order_by("local__affiliation__name", "local__number")
+    ):
+        adaptations[adaptation.resolution_key].append(adaptation)
+    rows = [
+        (page, counts[page.translation_key], adaptations[page.translation_key])
+        for page in resolutions
+    ]
+    return render(
+        request,
+        "resolutions/admin/adoptions.html",
+        {"rows": rows, "page_title": _("Resolution adoptions")},
+    )
