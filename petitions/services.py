@@ -295,6 +295,10 @@ def retention_purge(*, today: datetime.date | None = None) -> int:
             continue
         source_id = page.source_id
         with transaction.atomic():
+            # Never-confirmed signatures never counted: delete them outright.
+            Signature.objects.filter(
+                petition_id=source_id, status=Signature.Status.PENDING
+            ).delete()
             purged += Signature.objects.filter(
                 petition_id=source_id, anonymised_at__isnull=True
             ).update(
@@ -305,9 +309,6 @@ def retention_purge(*, today: datetime.date | None = None) -> int:
                 entered_by=None,
                 anonymised_at=timezone.now(),
             )
-            Signature.objects.filter(
-                petition_id=source_id, status=Signature.Status.PENDING
-            ).delete()
             DeliveryPdf.objects.filter(petition_id=source_id).delete()
             PetitionCount.objects.filter(petition_id=source_id).update(purged_at=timezone.now())
         _mark_dirty(source_id)

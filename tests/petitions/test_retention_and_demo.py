@@ -1,0 +1,99 @@
+"""Retention keeps counts and deletes personal data; the demo seeds petitions once."""
+
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+
+from petitions import selectors, services, tasks
+from petitions.models import DeliveryPdf, PetitionCount, PetitionIndexPage, PetitionPage, Signature
+from tests.petitions.conftest import make_petition
+
+
+@pytest.mark.django_db
+def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_keeps_counts(home):
+    today = timezone.localdate()
+    expired = make_petition(
+        home,
+        slug="expired",
+        translate=False,
+        status=PetitionPage.Status.DELIVERED,
+        closes_on=today - datetime.timedelta(days=31),
+        retention_days=30,
+    )
+    kept = make_petition(
+        home,
+        slug="still-kept",
+        translate=False,
+        status=PetitionPage.Status.CLOSED,
+        closes_on=today - datetime.timedelta(days=10),
+        retention_days=30,
+    )
+    for page in (expired, kept):
+        for i in range(3):
+            Signature.objects.create(
+                petition=page,
+                name=f"Teresa Flores{i}",
+                email=f"t{i}-{page.slug}@example.org",
+                department="Packing",
+                name_display="full",
+                status="confirmed",
+                confirmed_at=timezone.now(),
+            )
+        Signature.objects.create(petition=page, name="Pending P", email=f"p@{page.slug}.org")
+        DeliveryPdf.objects.create(petition=page, state="done", pdf=b"%PDF names")
+    services.counts_reconcile()
+
+    assert tasks.retention_purge.delay().get() == 3
+
+    gone = Signature.objects.filter(petition=expired)
+    assert gone.count() == 3  # pending ones deleted, confirmed ones kept as anonymous rows
+    assert set(gone.values_list("name", "email", "department")) == {("", None, "")}
+    assert not DeliveryPdf.objects.filter(petition=expired).exists()
+    assert PetitionCount.objects.get(petition=expired).purged_at is not None
+    services.counts_reconcile()
+    assert selectors.petition_tally(expired).count == 3
+    # The other petition is still inside its retention period.
+    assert Signature.objects.filter(petition=kept, email__isnull=False).count() == 4
+    assert DeliveryPdf.objects.filter(petition=kept).exists()
+    # Running it again changes nothing.
+    assert services.retention_purge() == 0
+
+
+@pytest.mark.django_db
+def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
+    from home.demo import seed_unions
+    from petitions import demo
+
+    seed_unions()
+    demo.seed(home=home, stdout=io.StringIO())
+    demo.seed(home=home, stdout=io.StringIO())
+    index = PetitionIndexPage.objects.get(locale__language_code="en")
+    petitions = PetitionPage.objects.child_of(index).live()
+    assert petitions.count() == 2
+    assert all(p.is_open() for p in petitions)
+    for page in petitions:
+        spanish = page.get_translation_or_none(
+            PetitionIndexPage.objects.get(locale__language_code="es").locale
+        )
+        assert spanish is not None and spanish.live
+        assert spanish.title != page.title
+        signatures = Signature.objects.filter(petition=page)
+        assert 150 <= signatures.count() <= 400
+        assert signatures.filter(status="confirmed").count() > 100
+        assert not signatures.filter(email__endswith="@unionhall.test").exists()
+        assert selectors.petition_tally(page).count == signatures.filter(
+            status="confirmed"
+        ).count()
+    assert Signature.objects.count() == 500
+
+
+@pytest.mark.django_db
+def test_petition_page_in_spanish_is_translated(client, petition):
+    body = client.get("/es" + petition.url).content.decode()
+    assert "Agua fresca en cada puerta del muelle." in body
+    assert "Firme esta petición" in body
+    assert "¿Cómo quiere que aparezca su nombre?" in body
+    assert "Solo los delegados y organizadores de" in body
+    assert 'lang="es"' in body
