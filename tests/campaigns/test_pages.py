@@ -65,3 +65,36 @@ def test_too_many_submissions_from_one_address_are_refused(client, day):
     assert response.status_code == 200
     assert "Too many submissions" in response.content.decode()
     assert Endorsement.objects.count() == 20
+
+
+def test_a_day_of_action_can_be_created_in_the_admin(client, index):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    client.force_login(UserFactory(mfa=True, is_superuser=True, is_staff=True))
+    data = nested_form_data(
+        {
+            "title": "Walkout for our neighbours",
+            "slug": "walkout",
+            "date": "2027-05-01",
+            "intro": "Everyone out at noon.",
+            "call": rich_text("<p>We walk out together.</p>"),
+            "demands": streamfield([("demand", {"title": "No raids at work", "detail": ""})]),
+            "how_to_take_part": rich_text("<p>Sign on.</p>"),
+            "endorsements_open": "on",
+            "ask_members_represented": "on",
+            "reminders_enabled": "on",
+            "reminder_days_before": "2",
+            "counter_allowed_origins": "",
+            "action-publish": "publish",
+        }
+    )
+    # Checkbox lists go as repeated keys, not as nested form data.
+    data["organisation_types"] = ["union_local", "student"]
+    data["pledge_levels"] = ["endorse", "job_action"]
+    response = client.post(f"/admin/pages/add/campaigns/dayofactionpage/{index.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = DayOfActionPage.objects.get(slug="walkout")
+    assert page.live
+    assert page.organisation_types == ["union_local", "student"]
+    assert page.pledge_levels == ["endorse", "job_action"]
+    assert page.demands[0].value["title"] == "No raids at work"
