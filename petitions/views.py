@@ -4,6 +4,7 @@ organizer tools. Each validates, calls a service or selector, and renders or red
 import csv
 import io
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -138,7 +139,7 @@ def count_json(page: PetitionPage, request):
             "goal": tally.goal,
             "percent": tally.percent,
             "title": page.title,
-            "url": page.full_url,
+            "url": settings.SITE_URL + page.url,
             "open": page.is_open(),
             "closes_on": page.closes_on.isoformat() if page.closes_on else None,
         }
