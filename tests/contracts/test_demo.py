@@ -31,7 +31,10 @@ def test_demo_has_clauses_in_both_languages_across_the_categories(seeded):
     assert set(english.values_list("strength", flat=True)) == {"strong", "standard", "minimal"}
     for page in spanish:
         assert page.get_parent().url == "/es/lenguaje-de-contrato/"
-        assert page.body.raw_data != page.get_translation(Locale.objects.get(language_code="en")).body.raw_data
+        assert (
+            page.body.raw_data
+            != page.get_translation(Locale.objects.get(language_code="en")).body.raw_data
+        )
 
 
 def test_seeding_twice_changes_nothing(seeded):

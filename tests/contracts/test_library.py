@@ -37,8 +37,11 @@ def test_site_search_finds_clauses_in_each_language(client, warrant_clause, leav
     [
         ({"category": "immigration-leave"}, "Leave for immigration hearings", "Judicial warrant"),
         ({"strength": "strong"}, "Judicial warrant", "Leave for immigration hearings"),
-        ({"strength": "minimal", "category": "immigration-leave"}, "Leave for immigration hearings",
-         "Judicial warrant"),
+        (
+            {"strength": "minimal", "category": "immigration-leave"},
+            "Leave for immigration hearings",
+            "Judicial warrant",
+        ),
         ({"lang": "es"}, "Se requiere orden judicial", "Judicial warrant required"),
     ],
 )
@@ -82,9 +85,7 @@ def test_comparing_anything_but_two_clauses_says_so(client, warrant_clause, ids)
     assert "message--error" in response.content.decode()
 
 
-def test_bargaining_notes_are_for_stewards_only_and_never_searchable(
-    client, warrant_clause
-):
+def test_bargaining_notes_are_for_stewards_only_and_never_searchable(client, warrant_clause):
     note = "Fallback position"
     assert note not in client.get(warrant_clause.url).content.decode()
     client.force_login(UserFactory())
@@ -92,17 +93,27 @@ def test_bargaining_notes_are_for_stewards_only_and_never_searchable(
     client.force_login(steward())
     assert note in client.get(warrant_clause.url).content.decode()
     client.logout()
-    assert "Judicial warrant required" not in client.get(LIBRARY, {"q": "fallback"}).content.decode()
-    assert "Judicial warrant required" not in client.get(
-        "/search/", {"q": "fallback"}
-    ).content.decode()
+    assert (
+        "Judicial warrant required" not in client.get(LIBRARY, {"q": "fallback"}).content.decode()
+    )
+    assert (
+        "Judicial warrant required"
+        not in client.get("/search/", {"q": "fallback"}).content.decode()
+    )
 
 
 def test_clause_page_shows_strength_wins_and_the_blanks(client, library):
     clause = make_clause(library, slug="won-clause", title="Won clause", strength="strong")
     clause.wins = [
-        {"type": "win", "value": {"employer_type": "public", "sector": "Public hospitals",
-                                  "year": 2024, "note": ""}}
+        {
+            "type": "win",
+            "value": {
+                "employer_type": "public",
+                "sector": "Public hospitals",
+                "year": 2024,
+                "note": "",
+            },
+        }
     ]
     clause.save_revision().publish()
     html = client.get(clause.url).content.decode()
@@ -112,21 +123,24 @@ def test_clause_page_shows_strength_wins_and_the_blanks(client, library):
 
 
 def test_related_resolution_is_linked_in_the_clause_language(client, warrant_clause, home):
+    from contracts.models import ClauseResolution
     from home.demo import child_page, translation_of
     from resolutions.models import ResolutionIndexPage, ResolutionPage
-
-    from contracts.models import ClauseResolution
 
     index = child_page(home, ResolutionIndexPage, slug="resolutions", title="Resolutions")
     translation_of(index, "es", title="Resoluciones", slug="resoluciones")
     resolution = ResolutionPage(
-        slug="keep-ice-out", title="Keep ICE out of our workplace", number="R-1", summary="s",
+        slug="keep-ice-out",
+        title="Keep ICE out of our workplace",
+        number="R-1",
+        summary="s",
         body=[{"type": "resolved", "value": "We resolve."}],
     )
     index.add_child(instance=resolution)
     resolution.save_revision().publish()
-    translation_of(resolution, "es", title="Que ICE no entre a nuestro trabajo",
-                   slug="que-ice-no-entre")
+    translation_of(
+        resolution, "es", title="Que ICE no entre a nuestro trabajo", slug="que-ice-no-entre"
+    )
     ClauseResolution.objects.create(clause=warrant_clause, resolution=resolution)
     assert "Keep ICE out of our workplace" in client.get(warrant_clause.url).content.decode()
     from wagtail.models import Locale
