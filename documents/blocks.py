@@ -58,7 +58,7 @@ class OptionalBlock(blocks.StructBlock):
     """Paragraphs a steward switches on or off; `default_on` is what the model shows."""
 
     label = blocks.CharBlock(label=_("Label for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
     default_on = blocks.BooleanBlock(label=_("On by default"), required=False)
 
     def __init__(self, paragraphs=None, **kwargs):
@@ -86,7 +86,7 @@ class AlternativesBlock(blocks.StructBlock):
     """Several versions of a passage; the steward picks one, the first is the default."""
 
     label = blocks.CharBlock(label=_("Label for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
 
     def __init__(self, paragraphs=None, **kwargs):
         option = blocks.StructBlock(

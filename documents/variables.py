@@ -54,11 +54,16 @@ class VariableBlock(blocks.StructBlock):
     )
     type = blocks.ChoiceBlock(choices=VariableType.choices, default=VariableType.TEXT)
     label = blocks.CharBlock(label=_("Question for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
-    default = blocks.CharBlock(label=_("Default answer"), max_length=200, required=False)
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
+    default = blocks.CharBlock(
+        label=_("Default answer"), max_length=200, required=False, default=""
+    )
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
     choices = blocks.TextBlock(
-        label=_("Choices (one per line)"), required=False, help_text=_("For choice variables.")
+        label=_("Choices (one per line)"),
+        required=False,
+        default="",
+        help_text=_("For choice variables."),
     )
     max_length = blocks.IntegerBlock(
         label=_("Longest answer"), required=False, min_value=1, max_value=2000

@@ -31,7 +31,7 @@ RESOLUTION_PARAGRAPHS = [
 class SourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     url = blocks.URLBlock(label=_("Link"), required=False)
-    note = blocks.CharBlock(label=_("Note"), max_length=300, required=False)
+    note = blocks.CharBlock(label=_("Note"), max_length=300, required=False, default="")
 
     class Meta:
         icon = "link"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
     Http404,
@@ -30,12 +31,13 @@ from documents.variables import VariableType, variables_from
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
 
-from . import selectors, services
+from . import ratelimit, selectors, services
 from .forms import AdaptForm, ReportForm
 from .models import Adaptation, AdoptionReport, ResolutionIndexPage, ResolutionPage
 from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
 
 LANGUAGES = dict(settings.LANGUAGES)
+MODEL_PDF_CACHE_SECONDS = 24 * 3600
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -115,8 +117,23 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
 
 
 def model_pdf(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
-    pdf = render_document_pdf(**model_kwargs(page, paper=_paper(request.GET.get("paper"))))
+    """The model text as published. The same revision always prints the same PDF, so it is
+    rendered once per revision and paper size and then served from the cache."""
+    paper = _paper(request.GET.get("paper"))
+    key = f"resolutions:model-pdf:{page.pk}:{page.live_revision_id}:{paper}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_document_pdf(**model_kwargs(page, paper=paper))
+        cache.set(key, pdf, timeout=MODEL_PDF_CACHE_SECONDS)
     return _file(pdf, PDF, _filename(page, "model", "pdf"), download=False)
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        _("Too many documents from this connection. Please wait a few minutes and try again."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 # -- adapting ----------------------------------------------------------------------------
@@ -248,6 +265,8 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
             document, diffs = _preview(page, form)
         if document is not None and action in ("pdf", "docx"):
             # Anyone may download; nothing about the answers is stored.
+            if not request.user.is_authenticated and not ratelimit.document_allowed(request):
+                return _too_many(request)
             kwargs = anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"])
             if local is not None:
                 from .printing import local_line

@@ -139,3 +139,25 @@ def test_adaptation_pages_are_for_the_locals_people_only(client, resolution, loc
     assert client.get(adaptation.url("report")).status_code == 403
     client.logout()
     assert client.get(adaptation.url()).status_code == 302
+
+
+def test_anonymous_downloads_are_limited_per_address(client, resolution, monkeypatch):
+    from resolutions import ratelimit
+
+    monkeypatch.setattr(ratelimit, "DOCUMENTS_PER_WINDOW", 2)
+    statuses = [
+        client.post(adapt_url(resolution), adapt_data(action="docx")).status_code for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    # Previews cost no document and stay available.
+    assert client.post(adapt_url(resolution), adapt_data()).status_code == 200
+
+
+def test_model_pdf_is_served_from_the_cache_for_the_same_revision(client, resolution, monkeypatch):
+    from resolutions import views
+
+    first = client.get(resolution.url + "pdf/").content
+    monkeypatch.setattr(views, "render_document_pdf", lambda **kwargs: b"not rendered again")
+    assert client.get(resolution.url + "pdf/").content == first
+    resolution.save_revision().publish()  # a new revision prints afresh
+    assert client.get(resolution.url + "pdf/").content == b"not rendered again"
