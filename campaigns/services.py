@@ -67,6 +67,12 @@ class EndorsementData:
     def as_json(self) -> dict:
         return dataclasses.asdict(self)
 
+    @classmethod
+    def from_json(cls, value: dict) -> "EndorsementData":
+        """Proposed changes kept on an endorsement; unknown keys (an older shape) are ignored."""
+        names = {field.name for field in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in (value or {}).items() if k in names})
+
 
 @dataclass(frozen=True)
 class SubmitResult:
@@ -166,19 +172,26 @@ def endorsement_submit(
                 return SubmitResult(endorsement=existing, outcome="replaced")
             existing.pending_update = data.as_json()
             existing.save(update_fields=["pending_update", "updated_at"])
-            _email(existing, "campaigns_update_requested", **_changes_context(existing, data))
+            with translation.override(existing.language or "en"):
+                changes = "\n".join(changes_described(existing, data))
+            _email(existing, "campaigns_update_requested", changes=changes)
             return SubmitResult(endorsement=existing, outcome="update_sent")
     raise EndorsementError("The endorsement could not be saved; please try again.")
 
 
-def _changes_context(endorsement: Endorsement, data: EndorsementData) -> dict:
+def changes_described(endorsement: Endorsement, data: EndorsementData) -> list[str]:
+    """'Pledge level: Endorse → Job action' lines, for the contact who decides on them."""
     lines = []
     for field in dataclasses.fields(data):
         old, new = getattr(endorsement, field.name), getattr(data, field.name)
         if (old or "") != (new or "") and field.name != "contact_email":
-            label = Endorsement._meta.get_field(field.name).verbose_name
+            model_field = Endorsement._meta.get_field(field.name)
+            label = model_field.verbose_name
+            if model_field.choices:
+                names = dict(model_field.flatchoices)
+                old, new = names.get(old, old), names.get(new, new)
             lines.append(f"{str(label).capitalize()}: {old or '—'} → {new or '—'}")
-    return {"changes": "\n".join(lines)}
+    return lines
 
 
 def endorsement_confirm(*, endorsement: Endorsement) -> Endorsement:
@@ -234,7 +247,7 @@ def endorsement_apply_update(*, endorsement: Endorsement) -> Endorsement:
         )
         if not endorsement.is_live or not endorsement.pending_update:
             return endorsement
-        data = EndorsementData(**endorsement.pending_update)
+        data = EndorsementData.from_json(endorsement.pending_update)
         before = {name: getattr(endorsement, name) for name in REVIEWED_FIELDS}
         old_key = endorsement.identity_key
         _apply(endorsement, data)

@@ -149,9 +149,9 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
                     return HttpResponseRedirect(here)
     pending_update = None
     if endorsement.pending_update:
-        pending_update = services._changes_context(
-            endorsement, services.EndorsementData(**endorsement.pending_update)
-        )["changes"].splitlines()
+        pending_update = services.changes_described(
+            endorsement, services.EndorsementData.from_json(endorsement.pending_update)
+        )
     response = day.render(
         request,
         template="campaigns/endorsement_manage.html",

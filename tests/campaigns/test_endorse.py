@@ -119,6 +119,7 @@ def test_second_submission_from_a_confirmed_organisation_goes_to_its_contact(
                 **FORM,
                 "organisation_name": "EASTSIDE tenants union",
                 "statement": "Changed by someone else",
+                "pledge_level": "job_action",
                 "contact_email": "someone@else.example",
             },
         )
@@ -131,12 +132,14 @@ def test_second_submission_from_a_confirmed_organisation_goes_to_its_contact(
     message = mail.outbox[0]
     assert message.to == ["lena@eastside.example"]  # the confirmed contact, not the sender
     assert "Changed by someone else" in message.body
+    assert "Mobilize members → Job action" in message.body
 
     link = link_in(message)
     assert "Accept the changes" in client.get(link).content.decode()
     client.post(link, {"action": "apply_update"})
     original.refresh_from_db()
     assert original.statement == "Changed by someone else"
+    assert original.pledge_level == "job_action"
     assert original.contact_email == "someone@else.example"
     # What the wall shows changed, so an organizer looks at it again.
     assert original.status == Endorsement.Status.PENDING_REVIEW
