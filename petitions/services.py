@@ -4,6 +4,7 @@ expiry, retention and delivery PDFs."""
 import datetime
 import logging
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -29,7 +30,7 @@ COUNTS_LOCK_ID = 0x50E7_1710
 
 @dataclass(frozen=True)
 class SignResult:
-    signature: Signature
+    signature: Signature | None
     created: bool
 
 
@@ -79,8 +80,12 @@ def signature_create(
     email = normalize_email(email)
     source_id = petition.source_id
     page = _page_in(petition, language)
+    # In a request (autocommit) the INSERT is its own transaction: one round trip, and
+    # the email is queued once it has committed. Inside a caller's transaction, a
+    # savepoint keeps a duplicate from breaking it.
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
-        with transaction.atomic():
+        with guard:
             signature = Signature.objects.create(
                 petition_id=source_id,
                 name=" ".join(name.split()),
@@ -89,15 +94,10 @@ def signature_create(
                 name_display=name_display,
                 language=language,
             )
-            email_render_and_queue(
-                to=email,
-                template="petitions_confirm",
-                context=_email_context(page, signature),
-                language=language,
-            )
-        return SignResult(signature=signature, created=True)
     except IntegrityError:
-        existing = Signature.objects.get(petition_id=source_id, email=email)
+        existing = Signature.objects.filter(petition_id=source_id, email=email).first()
+        if existing is None:  # withdrawn in between: nothing to tell them
+            return SignResult(signature=None, created=False)
         email_render_and_queue(
             to=email,
             template="petitions_already_signed",
@@ -105,6 +105,13 @@ def signature_create(
             language=language,
         )
         return SignResult(signature=existing, created=False)
+    email_render_and_queue(
+        to=email,
+        template="petitions_confirm",
+        context=_email_context(page, signature),
+        language=language,
+    )
+    return SignResult(signature=signature, created=True)
 
 
 def _mark_dirty(source_id: int) -> None:

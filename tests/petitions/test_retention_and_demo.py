@@ -83,9 +83,7 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
         assert 150 <= signatures.count() <= 400
         assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
-        assert selectors.petition_tally(page).count == signatures.filter(
-            status="confirmed"
-        ).count()
+        assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
     assert Signature.objects.count() == 500
 
 
