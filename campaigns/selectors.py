@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -33,7 +34,14 @@ def _tally_key(day_id: int) -> str:
 
 
 def tally_invalidate(day_id: int) -> None:
+    """Drop the cached tally and move the day's version on, so cached wall fragments
+    (keyed by the version) are not served after a change."""
     cache.delete(_tally_key(day_id))
+    cache.set(f"campaigns:version:{day_id}", str(time.time_ns()), None)
+
+
+def cache_version(day_id: int) -> str:
+    return str(cache.get_or_set(f"campaigns:version:{day_id}", "0", None))
 
 
 GROUPINGS = ("organisation_type", "region", "pledge_level", "affiliation_id")

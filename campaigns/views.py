@@ -48,7 +48,9 @@ def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         query = ""
     context = {
         "tally": selectors.public_tally(day),
-        "groups": selectors.wall(day, query),
+        # Called by the template only when the cached fragment is missing.
+        "wall": lambda: selectors.wall(day, query),
+        "wall_version": selectors.cache_version(day.source_day.pk),
         "query": query.strip(),
         "endorse_url": _subpage(day, "endorse"),
         "tally_url": links.absolute(tally_url(day)),

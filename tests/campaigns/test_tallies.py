@@ -155,3 +155,22 @@ def test_counter_honours_the_days_list_of_embedding_sites(client, day):
     policy = client.get(day.url + "counter/")["Content-Security-Policy"]
     assert "frame-ancestors 'self' https://solidarity.example https://council.example" in policy
     assert "https:;" not in policy
+
+
+def test_wall_is_cached_until_a_write_moves_the_version_on(
+    client, day, django_capture_on_commit_callbacks
+):
+    from campaigns.services import endorsements_approve
+
+    waiting = make_endorsement(
+        day, organisation_name="Waiting Faith Circle", status=Endorsement.Status.PENDING_REVIEW
+    )
+    assert "Waiting Faith Circle" not in client.get(day.url).content.decode()
+    make_endorsement(day, organisation_name="Written Behind The Back")
+    assert "Written Behind The Back" not in client.get(day.url).content.decode()
+    # A search is never cached.
+    assert "Written Behind The Back" in client.get(day.url, {"q": "behind"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        endorsements_approve(day=day, ids=[waiting.pk], reviewer=None)
+    body = client.get(day.url).content.decode()
+    assert "Waiting Faith Circle" in body and "Written Behind The Back" in body
