@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, F, Q
 from django.db.models.functions import Cast
@@ -19,6 +21,8 @@ from documents.engine import Answers, render_text
 from .models import Adaptation, AdoptionReport, ResolutionPage, ResolutionTag
 
 SEARCH_MAX = 200
+SEARCH_CACHE_SECONDS = 300
+LIBRARY_VERSION_KEY = "resolutions:library-version"
 RESULTS_MAX = 20
 
 
@@ -46,12 +50,35 @@ def library(
     query = query.strip()[:SEARCH_MAX]
     if not query:
         return list(pages.order_by("number", "title")[offset : offset + limit])
-    if connection.vendor == "postgresql":
-        return _postgres_search(pages, query, offset=offset, limit=limit)
-    return list(pages.search(query)[offset : offset + limit])
+    if connection.vendor != "postgresql":
+        return list(pages.search(query)[offset : offset + limit])
+    # The ranked ids are cached until the next publish in the library; the pages themselves
+    # and their counts are always read fresh.
+    key = _search_key(language, topic, query, offset, limit)
+    ids = cache.get(key)
+    if ids is None:
+        ids = _postgres_search(pages, query, offset=offset, limit=limit)
+        cache.set(key, ids, timeout=SEARCH_CACHE_SECONDS)
+    found = pages.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
-def _postgres_search(pages, query: str, *, offset: int, limit: int) -> list[ResolutionPage]:
+def _search_key(*parts) -> str:
+    version = cache.get_or_set(LIBRARY_VERSION_KEY, 1, timeout=None)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"resolutions:search:{version}:{digest}"
+
+
+def library_changed() -> None:
+    """Forget every cached search: called when a resolution is published, unpublished,
+    moved or deleted."""
+    try:
+        cache.incr(LIBRARY_VERSION_KEY)
+    except ValueError:
+        cache.set(LIBRARY_VERSION_KEY, 2, timeout=None)
+
+
+def _postgres_search(pages, query: str, *, offset: int, limit: int) -> list[int]:
     """Wagtail's own index entries, queried so PostgreSQL can use their GIN indexes.
 
     Wagtail's database backend matches `title || body @@ query`, which concatenates two
@@ -70,9 +97,7 @@ def _postgres_search(pages, query: str, *, offset: int, limit: int) -> list[Reso
         .order_by("-rank", "object_id")
         .values_list("object_id", flat=True)[offset : offset + limit]
     )
-    order = [int(key) for key in entries]
-    found = pages.in_bulk(order)
-    return [found[pk] for pk in order if pk in found]
+    return [int(key) for key in entries]
 
 
 def topics(language: str) -> list[tuple[str, str]]:

@@ -68,3 +68,23 @@ def test_page_validation_refuses_undeclared_blanks(resolution):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "nobody" in str(error.value)
+
+
+def test_cached_search_is_forgotten_when_a_resolution_is_published(client, library):
+    make_resolution(library, slug="one", title="Warrant rule one")
+    assert "Warrant rule two" not in client.get("/resolutions/", {"q": "warrant"}).content.decode()
+    make_resolution(library, slug="two", title="Warrant rule two")  # publishing clears it
+    html = client.get("/resolutions/", {"q": "warrant"}).content.decode()
+    assert "Warrant rule one" in html and "Warrant rule two" in html
+
+
+def test_library_pages_through_results(client, library):
+    from resolutions import selectors
+
+    for n in range(selectors.RESULTS_MAX + 2):
+        make_resolution(library, slug=f"r{n}", title=f"Resolution {n:02d}", number=f"R-{n:02d}")
+    first = client.get("/resolutions/").content.decode()
+    assert "Resolution 00" in first and "Resolution 21" not in first
+    assert 'rel="next"' in first
+    second = client.get("/resolutions/", {"page": 2}).content.decode()
+    assert "Resolution 21" in second and 'rel="prev"' in second
