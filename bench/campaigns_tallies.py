@@ -209,6 +209,31 @@ def main() -> int:
         f"dashboard page (admin, full request and render): median {median:.1f} ms, "
         f"p95 {p95:.1f} ms   budget <= 150 ms"
     )
+
+    public = Client(HTTP_HOST="localhost")
+    public.get(day.url)
+    median, p95 = timed(lambda: public.get(day.url), runs=30)
+    print(
+        f"public wall page (cached fragment, {approved} approved): median {median:.1f} ms, "
+        f"p95 {p95:.1f} ms   (no budget set)"
+    )
+
+    from campaigns import imports
+
+    lines = ["organisation,type,city,region,members,pledge,email"]
+    lines += [
+        f"Import Org {i},community,City {i % 300},Region {i % 50},{i % 900},mobilize,"
+        f"i{i}@bench.example"
+        for i in range(2000)
+    ]
+    sheet = "\n".join(lines)
+    start = time.perf_counter()
+    preview = imports.preview(day, sheet)
+    took = time.perf_counter() - start
+    print(
+        f"import preview of 2,000 rows: {took * 1000:.0f} ms ({preview.new_count} new, "
+        f"{preview.error_count} with errors)   (no budget set)"
+    )
     return 0
 
 

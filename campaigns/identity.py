@@ -53,24 +53,24 @@ class Identity:
     affiliation: Affiliation | None
 
 
-def find_affiliation(typed: str) -> Affiliation | None:
+def find_affiliation(typed: str, affiliations=None) -> Affiliation | None:
     """A known affiliation by its name or short name, however it is capitalised or accented."""
     wanted = fold(typed)
     if not wanted:
         return None
     # The table is small (dozens of rows); matching in Python lets accents and punctuation
     # differ, which a database lookup would not.
-    for affiliation in Affiliation.objects.all():
+    for affiliation in affiliations if affiliations is not None else Affiliation.objects.all():
         if wanted in (fold(affiliation.name), fold(affiliation.short_name)):
             return affiliation
     return None
 
 
-def affiliation_in_name(name: str) -> Affiliation | None:
+def affiliation_in_name(name: str, affiliations=None) -> Affiliation | None:
     """The affiliation named inside an organisation's name ('UHCW Local 1017')."""
     folded = f" {fold(name)} "
     best = None
-    for affiliation in Affiliation.objects.all():
+    for affiliation in affiliations if affiliations is not None else Affiliation.objects.all():
         for label in (affiliation.short_name, affiliation.name):
             label = fold(label)
             if label and f" {label} " in folded and (best is None or len(label) > best[1]):
@@ -79,9 +79,19 @@ def affiliation_in_name(name: str) -> Affiliation | None:
 
 
 def identify(
-    *, organisation_name: str, affiliation_name: str, local_number: str, city: str
+    *,
+    organisation_name: str,
+    affiliation_name: str,
+    local_number: str,
+    city: str,
+    affiliations: list[Affiliation] | None = None,
 ) -> Identity:
-    affiliation = find_affiliation(affiliation_name) or affiliation_in_name(organisation_name)
+    """`affiliations` lets a caller identifying many rows (an import) load them once."""
+    if affiliations is None:
+        affiliations = list(Affiliation.objects.all())
+    affiliation = find_affiliation(affiliation_name, affiliations) or affiliation_in_name(
+        organisation_name, affiliations
+    )
     number = normalize_number(local_number)
     if not number:
         found = LOCAL_NUMBER_IN_NAME.search(organisation_name or "")

@@ -9,6 +9,8 @@ from django.core import signing
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from unions.models import Affiliation
+
 from .forms import ImportRowForm
 from .identity import fold, identify
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
@@ -149,6 +151,7 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
             errors=[_("No “organisation” column: the first row must hold the column names.")],
         )
     rows: list[ImportRow] = []
+    affiliations = list(Affiliation.objects.all())
     try:
         for line, record in enumerate(reader, start=2):
             if not any(cell.strip() for cell in record):
@@ -160,7 +163,7 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
             values = {
                 name: cell.strip() for name, cell in zip(columns, record, strict=False) if name
             }
-            rows.append(_check_row(day, line, values))
+            rows.append(_check_row(day, line, values, affiliations))
     except csv.Error as error:
         return ImportPreview(
             rows=[], errors=[_("The file could not be read: %(e)s") % {"e": error}]
@@ -185,7 +188,7 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
     return ImportPreview(rows=rows, errors=[] if rows else [_("The file has no rows.")])
 
 
-def _check_row(day: DayOfActionPage, line: int, values: dict) -> ImportRow:
+def _check_row(day: DayOfActionPage, line: int, values: dict, affiliations: list) -> ImportRow:
     row = ImportRow(line=line, values=values)
     form_data = dict(values)
     type_text = fold(values.get("organisation_type", ""))
@@ -210,6 +213,7 @@ def _check_row(day: DayOfActionPage, line: int, values: dict) -> ImportRow:
         affiliation_name=cleaned.affiliation_name,
         local_number=cleaned.local_number,
         city=cleaned.city,
+        affiliations=affiliations,
     ).key
     return row
 

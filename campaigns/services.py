@@ -10,6 +10,7 @@ from django.utils import formats, timezone, translation
 
 from home.emails import normalize_email
 from home.services import email_render_and_queue
+from unions.models import Affiliation
 
 from . import links, selectors
 from .identity import clean_region, clean_text, identify
@@ -82,12 +83,13 @@ class SubmitResult:
     outcome: str
 
 
-def _apply(endorsement: Endorsement, data: EndorsementData) -> None:
+def _apply(endorsement: Endorsement, data: EndorsementData, affiliations=None) -> None:
     identity = identify(
         organisation_name=data.organisation_name,
         affiliation_name=data.affiliation_name,
         local_number=data.local_number,
         city=data.city,
+        affiliations=affiliations,
     )
     endorsement.identity_key = identity.key
     endorsement.local = identity.local
@@ -333,13 +335,14 @@ def endorsements_import(
     day = day.source_day
     now = timezone.now()
     created = updated = 0
+    affiliations = list(Affiliation.objects.all())
     with transaction.atomic():
         for data, status in rows:
             data = data.cleaned()
             endorsement = Endorsement(
                 day=day, source=Endorsement.Source.IMPORT, language="en", confirmed_at=now
             )
-            _apply(endorsement, data)
+            _apply(endorsement, data, affiliations)
             existing = (
                 Endorsement.objects.select_for_update()
                 .filter(day=day, identity_key=endorsement.identity_key)
@@ -347,7 +350,7 @@ def endorsements_import(
                 .first()
             )
             if existing is not None:
-                _apply(existing, data)
+                _apply(existing, data, affiliations)
                 endorsement = existing
                 updated += 1
             else:
