@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from unions.models import Local, Workplace
 
@@ -133,6 +134,24 @@ class PetitionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["petitions.PetitionIndexPage"]
     subpage_types: list[str] = []
+    # wagtail-localize: these are the petition's facts, not its words; a translation
+    # copies them from the source page when synced.
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "local",
+            "workplace",
+            "goal",
+            "opens_on",
+            "closes_on",
+            "status",
+            "department_field",
+            "departments",
+            "allow_full_name",
+            "allow_initial",
+            "retention_days",
+        )
+    ]
 
     class Meta:
         verbose_name = _("petition")
@@ -223,11 +242,24 @@ class PetitionPage(RoutablePageMixin, Page):
 
         return petition_source_id(self)
 
+    @property
+    def governing(self) -> "PetitionPage":
+        """The page whose status and dates rule: the source page. Closing the English
+        petition closes its Spanish translation too, even before translations are synced."""
+        if self.source_id == self.pk:
+            return self
+        if not hasattr(self, "_governing"):
+            self._governing = PetitionPage.objects.only(
+                "status", "opens_on", "closes_on", "goal"
+            ).get(pk=self.source_id)
+        return self._governing
+
     def is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
-        if self.status != self.Status.OPEN or today < self.opens_on:
+        rules = self.governing
+        if rules.status != self.Status.OPEN or today < rules.opens_on:
             return False
-        return self.closes_on is None or today <= self.closes_on
+        return rules.closes_on is None or today <= rules.closes_on
 
     @property
     def department_choices(self) -> list[str]:

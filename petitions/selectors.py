@@ -94,7 +94,10 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
     if entry is None:
         entry = {"count": 0, "recent": [], "at": 0.0}
     return PetitionTally(
-        count=entry["count"], goal=page.goal, recent=entry["recent"], refreshed_at=entry["at"]
+        count=entry["count"],
+        goal=page.governing.goal,
+        recent=entry["recent"],
+        refreshed_at=entry["at"],
     )
 
 

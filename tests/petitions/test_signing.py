@@ -228,3 +228,13 @@ def test_fuzzed_input_never_causes_a_server_error(
     if response.status_code == 400:
         body = response.content.decode()
         assert 'class="errorlist"' in body or "faster than a person" in body
+
+
+@pytest.mark.django_db
+def test_closing_the_english_petition_closes_its_spanish_translation(client, petition):
+    petition.status = PetitionPage.Status.CLOSED
+    petition.save_revision().publish()
+    response = client.post("/es" + petition.url + "sign/", sign_data(language="es"))
+    assert response.status_code == 409
+    assert "Esta petición está cerrada" in response.content.decode()
+    assert not Signature.objects.exists()
