@@ -55,6 +55,7 @@ def child() -> None:
 
 def main() -> None:
     django_setup(migrate=True)
+    print("load average before the run: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     ensure_petition("bench-pdf-petition", confirmed=SIGNATURES)
     env = {**os.environ}
     out = (

@@ -274,6 +274,9 @@ def main() -> None:
     django_setup(migrate=True)
     from django.db import connection
 
+    # Other work on the machine skews every figure below; say how busy it was.
+    print("load average before the run: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+
     from petitions.models import Signature
 
     page = ensure_petition("bench-signing-petition", confirmed=2_000)
@@ -309,6 +312,7 @@ def main() -> None:
             r"ACCEPTED (\d+) OTHER (\d+) P50 ([\d.]+) P90 ([\d.]+) P99 ([\d.]+) MAX ([\d.]+)", out
         )
         accepted, other = int(figures.group(1)), int(figures.group(2))
+        socket_errors = re.search(r"Socket errors: (.*)", out)
         rows = Signature.objects.filter(petition=page, email__startswith=prefix + "-").count()
         duplicated = (
             Signature.objects.filter(petition=page, email__startswith=prefix + "-")
@@ -327,8 +331,13 @@ def main() -> None:
             f"  latency p99   {float(figures.group(5)):8.1f} ms            (budget <= 250 ms)"
             f"   max {float(figures.group(6)):.0f} ms"
         )
-        print(f"  refused/error {other:8d}")
-        print(f"  lost          {accepted - rows:8d}   (successes - rows; budget 0)")
+        print(
+            f"  refused/error {other:8d}"
+            + (f"   wrk socket errors: {socket_errors.group(1)}" if socket_errors else "")
+        )
+        # A success the client saw must be a row; a row whose response the client never
+        # saw (a timeout) is not "lost", so lost counts only the first kind.
+        print(f"  lost          {max(0, accepted - rows):8d}   (successes - rows; budget 0)")
         print(f"  duplicated    {rows - duplicated:8d}   (rows - distinct emails; budget 0)")
         print(f"  rows before {before}, rows added {rows}")
 
