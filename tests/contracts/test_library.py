@@ -160,3 +160,15 @@ def test_library_offers_add_buttons_only_for_the_persons_own_proposal(
     html = client.get(LIBRARY, {"proposal": proposal.pk}).content.decode()
     assert 'name="action" value="add"' not in html
     assert proposal.title not in html
+
+
+def test_spanish_clause_page_speaks_spanish(client, warrant_clause):
+    from wagtail.models import Locale
+
+    spanish = warrant_clause.get_translation(Locale.objects.get(language_code="es"))
+    html = client.get(spanish.url).content.decode()
+    assert spanish.url.startswith("/es/lenguaje-de-contrato/")
+    assert "Se requiere orden judicial" in html
+    assert "Fuerte" in html
+    assert "Operativos de inmigración en el lugar de trabajo" in html
+    assert "Propuesta por" in html

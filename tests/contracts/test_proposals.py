@@ -305,3 +305,18 @@ def test_clause_page_counts_locals_that_proposed_and_won_it(client, warrant_clau
         won = html.split('data-count="won">')[1].split("</span>")[0]
         assert "<strong>2</strong>" in proposed  # proposed + ratified; not the draft or the drop
         assert "<strong>1</strong>" in won
+
+
+def test_spanish_proposal_pages_speak_spanish(client, proposal, local_steward, warrant_clause):
+    client.force_login(local_steward)
+    add(client, proposal, warrant_clause)
+    html = client.get(f"/es/lenguaje-de-contrato/proposals/{proposal.pk}/").content.decode()
+    assert "Respondan los espacios una sola vez para toda la propuesta" in html
+    assert "Estado en la mesa" in html
+    response = client.post(
+        f"/es/lenguaje-de-contrato/proposals/{proposal.pk}/",
+        {"v_employer_name": "Quickline", "v_notice_hours": "dos"},
+    )
+    assert "número" in response.content.decode()  # the engine's message, in Spanish
+    proposal.refresh_from_db()
+    assert proposal.answers == {}
