@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .engine import stray_syntax
+from .variables import BlankNotNone
 
 PARAGRAPH_MAX = 4000
 
@@ -54,11 +55,13 @@ def default_paragraphs() -> list[tuple[str, blocks.Block]]:
     return [("paragraph", SlotTextBlock(label=_("Paragraph")))]
 
 
-class OptionalBlock(blocks.StructBlock):
+class OptionalBlock(BlankNotNone, blocks.StructBlock):
     """Paragraphs a steward switches on or off; `default_on` is what the model shows."""
 
+    text_children = ("help",)
+
     label = blocks.CharBlock(label=_("Label for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
     default_on = blocks.BooleanBlock(label=_("On by default"), required=False)
 
     def __init__(self, paragraphs=None, **kwargs):
@@ -82,11 +85,13 @@ class OptionalBlock(blocks.StructBlock):
         template = "blocks/documents_optional_block.html"
 
 
-class AlternativesBlock(blocks.StructBlock):
+class AlternativesBlock(BlankNotNone, blocks.StructBlock):
     """Several versions of a passage; the steward picks one, the first is the default."""
 
+    text_children = ("help",)
+
     label = blocks.CharBlock(label=_("Label for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
 
     def __init__(self, paragraphs=None, **kwargs):
         option = blocks.StructBlock(

@@ -45,7 +45,27 @@ class Variable:
             object.__setattr__(self, "label", self.name.replace("_", " ").capitalize())
 
 
-class VariableBlock(blocks.StructBlock):
+class BlankNotNone:
+    """Optional text children read as "" rather than None when stored data omits them
+    (data written by code rather than the admin). wagtail-localize refuses None strings."""
+
+    text_children: tuple[str, ...] = ()
+
+    def _blank(self, value):
+        for name in self.text_children:
+            if value.get(name) is None:
+                value[name] = ""
+        return value
+
+    def to_python(self, value):
+        return self._blank(super().to_python(value))
+
+    def bulk_to_python(self, values):
+        return [self._blank(value) for value in super().bulk_to_python(values)]
+
+
+class VariableBlock(BlankNotNone, blocks.StructBlock):
+    text_children = ("help", "default", "choices")
     name = blocks.RegexBlock(
         regex=NAME_PATTERN,
         label=_("Name in the text"),
@@ -54,16 +74,11 @@ class VariableBlock(blocks.StructBlock):
     )
     type = blocks.ChoiceBlock(choices=VariableType.choices, default=VariableType.TEXT)
     label = blocks.CharBlock(label=_("Question for the steward"), max_length=120)
-    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False, default="")
-    default = blocks.CharBlock(
-        label=_("Default answer"), max_length=200, required=False, default=""
-    )
+    help = blocks.CharBlock(label=_("Help"), max_length=240, required=False)
+    default = blocks.CharBlock(label=_("Default answer"), max_length=200, required=False)
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
     choices = blocks.TextBlock(
-        label=_("Choices (one per line)"),
-        required=False,
-        default="",
-        help_text=_("For choice variables."),
+        label=_("Choices (one per line)"), required=False, help_text=_("For choice variables.")
     )
     max_length = blocks.IntegerBlock(
         label=_("Longest answer"), required=False, min_value=1, max_value=2000
