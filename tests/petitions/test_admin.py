@@ -1,0 +1,22 @@
+"""Editors create petitions in the Wagtail admin."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_editor_can_open_the_new_petition_form_under_the_index(client, petition):
+    admin = UserFactory(mfa=True, is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    index = petition.get_parent()
+    response = client.get(f"/admin/pages/add/petitions/petitionpage/{index.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for field in ("addressed_to", "demand", "goal", "retention_days", "department_field"):
+        assert f'name="{field}"' in body
+    # Only the index may hold petitions, and the home page holds the index.
+    assert (
+        client.get(f"/admin/pages/add/petitions/petitionpage/{index.get_parent().pk}/").status_code
+        == 403
+    )
