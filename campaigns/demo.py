@@ -123,7 +123,7 @@ FAITH = [
 STUDENT = [
     "Student Union",
     "Students for Workers",
-    "MEChA Chapter",
+    "Raíces Student Collective",
     "Graduate Workers Caucus",
     "High School Walkout Committee",
     "Community College Dreamers Club",
