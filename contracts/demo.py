@@ -22,6 +22,7 @@ from .models import (
     ContractClausePage,
     ProposalClause,
 )
+from .services import review_workflow_ensure
 
 NAMESPACE = uuid.UUID("6c1b6a52-0d7e-4a4e-9d0c-3f1f2b7a4c11")
 EN, ES = 0, 1
@@ -114,6 +115,8 @@ def _fields(spec: dict, lang: int) -> dict:
     return {
         "title": spec["title"][lang],
         "summary": spec["summary"][lang],
+        # What the site search shows under the title.
+        "search_description": spec["summary"][lang],
         "variables": stream_variables(spec["variables"], lang, number),
         "body": stream_body(spec["body"], lang, number),
         "bargaining_notes": [
@@ -145,7 +148,7 @@ def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]
         intro=LIBRARY["intro"][EN],
         show_in_menus=True,
     )
-    translation_of(
+    library_es = translation_of(
         library,
         "es",
         slug=LIBRARY["slug"][ES],
@@ -167,6 +170,7 @@ def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]
         translation_of(clause, "es", slug=spec["slug"][ES], **_fields(spec, ES))
         clauses[spec["number"]] = clause
     _link_resolution(clauses["C-101"])
+    review_workflow_ensure(pages=[library, library_es])
     return library, clauses
 
 

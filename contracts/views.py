@@ -25,7 +25,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from documents.engine import Answers, DocumentError, model_text
+from documents.engine import Answers
 from documents.variables import variables_from
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local
@@ -179,13 +179,7 @@ def compare(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
             error = _("One of those clauses is not in the library.")
         else:
             clauses = [found[pk] for pk in ids]
-    columns = []
-    for clause in clauses:
-        try:
-            text = model_text(clause.body, variables=clause.variables)
-        except DocumentError:
-            text = None
-        columns.append({"clause": clause, "blocks": text.blocks if text else []})
+    columns = [{"clause": clause} for clause in clauses]
     context = page.get_context(request)
     context.update({"columns": columns, "error": error})
     return TemplateResponse(

@@ -1,9 +1,14 @@
-"""Contract language in the Wagtail admin: editors extend the clause categories here."""
+"""Contract language in the Wagtail admin: clause categories editors extend, and a report of
+how many locals proposed and won each clause."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import ClauseCategory
 
 
@@ -18,3 +23,18 @@ class ClauseCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(ClauseCategoryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("contract-language/uptake/", admin_views.uptake, name="contracts_uptake")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_uptake_report():
+    return MenuItem(
+        _("Contract language uptake"),
+        reverse("contracts_uptake"),
+        icon_name="doc-full",
+        order=700,
+    )

@@ -53,3 +53,36 @@ def test_editors_add_a_category_in_the_snippets(client, editor):
     assert response.status_code == 302
     category = ClauseCategory.objects.get(slug="union-access")
     assert category.label("es") == "Acceso sindical al lugar de trabajo"
+
+
+def test_editors_see_how_many_locals_proposed_and_won_each_clause(client, editor, warrant_clause):
+    from datetime import date
+
+    from contracts.models import BargainingProposal
+    from tests.factories import LocalFactory
+
+    for status, dates in (
+        ("proposed", {"proposed_on": date(2026, 3, 1)}),
+        ("ratified", {"ratified_on": date(2026, 4, 1)}),
+    ):
+        proposal = BargainingProposal.objects.create(
+            local=LocalFactory(name="Secret Local Name"),
+            employer="E",
+            title="T",
+            drafted_on=date(2026, 2, 1),
+            status=status,
+            **dates,
+        )
+        proposal.items.create(clause=warrant_clause, clause_key=warrant_clause.translation_key)
+    response = client.get("/admin/contract-language/uptake/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    row = html.split("Judicial warrant required")[1].split("</tr>")[0]
+    assert "<td>2</td>" in row and "<td>1</td>" in row
+    assert "Secret Local Name" not in html
+
+
+def test_the_uptake_report_is_for_admin_users_only(client, warrant_clause):
+    client.force_login(UserFactory(mfa=True))
+    response = client.get("/admin/contract-language/uptake/")
+    assert response.status_code in (302, 403)

@@ -94,6 +94,19 @@ def test_steward_assembles_a_proposal_and_downloads_its_pdf(
     assert "Fallback" not in text and "{{" not in text
     assert page_count(pdf) >= 1
 
+    # Two clauses side by side: the button waits for exactly two ticks.
+    page.goto(live_server.url + "/contract-language/")
+    compare = page.get_by_role("button", name="Compare the two ticked clauses")
+    assert compare.is_disabled()
+    page.get_by_label("Compare").first.check()
+    assert compare.is_disabled()
+    page.get_by_label("Compare").nth(1).check()
+    assert compare.is_enabled()
+    compare.click()
+    page.wait_for_url("**/contract-language/compare/**")
+    assert page.locator(".compare__column").count() == 2
+    screenshot(page, "contracts-compare")
+
     assert blocked == [], "the page asked another site for something"
     assert errors == [], errors
     context.close()

@@ -73,7 +73,8 @@ def test_two_clauses_side_by_side(client, warrant_clause, leave_clause):
     assert response.status_code == 200
     assert html.count('class="compare__column') == 2
     assert html.index("Judicial warrant required") < html.index("Leave for immigration hearings")
-    assert "[Employer&#x27;s name] shall grant up to [Days of leave] days of leave." in html
+    assert '<mark class="slot">leave_days</mark> days of leave.' in html
+    assert "Optional, included unless switched off: Paid waiting time" in html
 
 
 @pytest.mark.parametrize("ids", [[], ["1"], ["a", "b"], ["999999", "999998"], "same"])
