@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, Count, F, Q
+from django.db.models import BooleanField, CharField, Count, FloatField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
@@ -79,21 +79,39 @@ def library_changed() -> None:
 
 
 def _postgres_search(pages, query: str, *, offset: int, limit: int) -> list[int]:
-    """Wagtail's own index entries, queried so PostgreSQL can use their GIN indexes.
+    """Ranked page ids from Wagtail's own index entries, queried for speed.
 
-    Wagtail's database backend matches `title || body @@ query`, which concatenates two
-    tsvectors for every row and can't use an index (about 60 ms over 1,000 resolutions).
-    Matching `title @@ query OR body @@ query` is the same test, answered by a bitmap scan of
-    the two GIN indexes Wagtail already keeps; only the matching rows are then ranked.
+    Wagtail's database backend matches `title || body @@ websearch_to_tsquery(...)`: it
+    concatenates two tsvectors and parses the query again for every row (about 60 ms over
+    1,000 resolutions). Here the query is parsed once, in its own round trip, and then
+    given as a tsquery constant; `title @@ q OR body @@ q` is the same test, which the
+    planner may also answer from the GIN indexes Wagtail keeps on both columns.
     """
-    tsquery = SearchQuery(query, search_type="websearch")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s)::text", [query])
+        parsed = cursor.fetchone()[0]
+    if not parsed:  # only stop words ("the", "and")
+        return []
+    table = IndexEntry._meta.db_table
+    # Only our model's table name is interpolated; the query text is a bound parameter.
+    match = RawSQL(  # noqa: S611
+        f'("{table}"."title" @@ %s::tsquery OR "{table}"."body" @@ %s::tsquery)',
+        [parsed, parsed],
+        output_field=BooleanField(),
+    )
+    rank = RawSQL(  # noqa: S611
+        f'ts_rank("{table}"."title", %s::tsquery) * 2 + ts_rank("{table}"."body", %s::tsquery)',
+        [parsed, parsed],
+        output_field=FloatField(),
+    )
     keys = pages.order_by().annotate(key=Cast("pk", CharField())).values("key")
     entries = (
         IndexEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(ResolutionPage), object_id__in=keys
+            match,
+            content_type=ContentType.objects.get_for_model(ResolutionPage),
+            object_id__in=keys,
         )
-        .filter(Q(title=tsquery) | Q(body=tsquery))
-        .annotate(rank=SearchRank(F("title"), tsquery) * 2 + SearchRank(F("body"), tsquery))
+        .annotate(rank=rank)
         .order_by("-rank", "object_id")
         .values_list("object_id", flat=True)[offset : offset + limit]
     )

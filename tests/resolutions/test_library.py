@@ -88,3 +88,13 @@ def test_library_pages_through_results(client, library):
     assert 'rel="next"' in first
     second = client.get("/resolutions/", {"page": 2}).content.decode()
     assert "Resolution 21" in second and 'rel="prev"' in second
+
+
+def test_odd_queries_get_an_answer_not_an_error(client, resolution):
+    for query in ["the", "it's o'reilly", '"unclosed', "warrant -ice", "!!! &&& |||", "x" * 500]:
+        response = client.get("/resolutions/", {"q": query})
+        assert response.status_code == 200
+    html = client.get("/resolutions/", {"q": '"agents immigration"'}).content.decode()
+    assert resolution.title not in html  # both words are there, but not as this phrase
+    html = client.get("/resolutions/", {"q": '"immigration agents" -nothing'}).content.decode()
+    assert resolution.title in html
