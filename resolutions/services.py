@@ -90,6 +90,18 @@ def adaptation_take_model(*, user, adaptation: Adaptation) -> Adaptation:
     return adaptation
 
 
+def adaptation_mark_presented(*, user, adaptation: Adaptation) -> Adaptation:
+    """The draft was put before the meeting; the vote is still to be reported."""
+    _require_local(user, adaptation.local)
+    updated = Adaptation.objects.filter(pk=adaptation.pk, status=Adaptation.Status.DRAFT).update(
+        status=Adaptation.Status.PRESENTED, updated_at=timezone.now()
+    )
+    if not updated and adaptation.status != Adaptation.Status.PRESENTED:
+        raise ValidationError(_("The result was reported; the adopted text can't change."))
+    adaptation.refresh_from_db()
+    return adaptation
+
+
 @dataclass(frozen=True)
 class Amendment:
     block: str  # the key of the adapted block

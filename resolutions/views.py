@@ -366,7 +366,12 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
         return redirect_to_login(request.get_full_path())
     adaptation = _own_adaptation(page, request, pk)
     if request.method == "POST":
-        if request.POST.get("action") == "take_model":
+        if request.POST.get("action") == "presented":
+            try:
+                services.adaptation_mark_presented(user=request.user, adaptation=adaptation)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        elif request.POST.get("action") == "take_model":
             try:
                 services.adaptation_take_model(user=request.user, adaptation=adaptation)
             except ValidationError as error:

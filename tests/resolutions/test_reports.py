@@ -198,3 +198,16 @@ def test_model_change_that_needs_new_answers_says_so(client, resolution, local, 
     client.force_login(steward_user)
     html = client.get(adaptation.url()).content.decode()
     assert "Please answer “City”." in html
+
+
+def test_steward_marks_the_draft_presented_and_then_reports(
+    client, resolution, local, steward_user
+):
+    adaptation, _user = draft(resolution, local, steward_user)
+    client.force_login(steward_user)
+    client.post(adaptation.url(), {"action": "presented"})
+    adaptation.refresh_from_db()
+    assert adaptation.status == Adaptation.Status.PRESENTED
+    assert client.get(adaptation.url("report")).status_code == 200
+    client.force_login(steward(LocalFactory()))
+    assert client.post(adaptation.url(), {"action": "presented"}).status_code == 403
