@@ -186,3 +186,17 @@ def test_import_rejects_files_that_are_not_a_sheet(client, day, organizer_user):
     )
     assert response.status_code == 200
     assert not Endorsement.objects.exists()
+
+
+def test_dashboard_numbers_follow_an_approval_at_once(
+    client, day, organizer_user, django_capture_on_commit_callbacks
+):
+    from campaigns.services import endorsements_approve
+
+    waiting = make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW)
+    client.force_login(organizer_user)
+    url = reverse("campaigns:dashboard", args=[day.pk])
+    assert 'data-figure="approved">0<' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        endorsements_approve(day=day, ids=[waiting.pk], reviewer=organizer_user)
+    assert 'data-figure="approved">1<' in client.get(url).content.decode()
