@@ -78,6 +78,8 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
     """The count the public sees, from the cache; at most a few seconds stale."""
     from .services import counts_refresh
 
+    if page.pk is None:  # an unsaved page in the admin's preview has no signatures
+        return PetitionTally(count=0, goal=page.goal, recent=[], refreshed_at=0.0)
     source_id = page.source_id
     found = cache.get_many([count_key(source_id), dirty_key(source_id)])
     entry = found.get(count_key(source_id))
