@@ -133,7 +133,9 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
 
 
 def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
-    library_page = page.get_parent().specific
+    # A new clause previewed in the admin may not sit in the tree yet.
+    parent = page.get_parent() if page.pk else None
+    library_page = parent.specific if parent else ClauseLibraryPage.objects.first()
     counts = selectors.counts_for([page.translation_key])[page.translation_key]
     resolutions = []
     for link in page.related_resolutions.select_related("resolution"):

@@ -43,6 +43,12 @@ def test_site_search_finds_clauses_in_each_language(client, warrant_clause, leav
             "Judicial warrant",
         ),
         ({"lang": "es"}, "Se requiere orden judicial", "Judicial warrant required"),
+        ({"q": "leave", "category": "immigration-leave"}, "Leave for immigration hearings",
+         "Judicial warrant required"),
+        ({"q": "warrant", "category": "immigration-leave"}, "No clause matched",
+         "Judicial warrant required"),
+        ({"q": "employer", "strength": "strong"}, "Judicial warrant required",
+         "Leave for immigration hearings"),
     ],
 )
 def test_filters_narrow_the_list(client, warrant_clause, leave_clause, params, shown, hidden):
