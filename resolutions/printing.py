@@ -31,13 +31,16 @@ def _options(paper: str, tally: VoteTally | None = None) -> PrintOptions:
     )
 
 
-def _kwargs(resolution, *, header: str, blocks, intro: list[str], paper: str, tally=None):
+def _kwargs(
+    resolution, *, header: str, blocks, intro: list[str], paper: str, tally=None, number=True
+):
+    number_line = [_("Resolution %(number)s") % {"number": resolution.number}] if number else []
     return {
         "title": resolution.title,
         "header": header,
         "sections": blocks,
         "language": resolution.language,
-        "intro_lines": [_("Resolution %(number)s") % {"number": resolution.number}, *intro],
+        "intro_lines": [*number_line, *intro],
         "options": _options(paper, tally),
     }
 
@@ -51,6 +54,7 @@ def model_kwargs(resolution, *, paper: str = "letter") -> dict:
             blocks=document,
             intro=[_("Model text: fill in each [blank] before the meeting.")],
             paper=paper,
+            number=False,
         )
 
 
