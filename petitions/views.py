@@ -49,31 +49,37 @@ def petition_page(page: PetitionPage, request):
     return _render(page, request, "petitions/petition_page.html", _page_context(page, request))
 
 
+def _form_again(page, request, form, *, refusal: str = "", status: int = 400):
+    context = _page_context(page, request, form)
+    context["refusal"] = refusal
+    return _render(page, request, "petitions/petition_page.html", context, status=status)
+
+
 def sign(page: PetitionPage, request):
+    """The signing path stays lean: no count is read and nothing is rendered on success."""
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
     form = SignForm(request.POST, petition=page)
-    context = _page_context(page, request, form)
     if not page.is_open():
-        context["refusal"] = _("This petition is closed and no longer takes signatures.")
-        return _render(page, request, "petitions/petition_page.html", context, status=409)
+        refusal = _("This petition is closed and no longer takes signatures.")
+        return _form_again(page, request, form, refusal=refusal, status=409)
     if form.is_bot():
         # Tell a bot nothing: it sees what a person sees, and nothing is stored.
         return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
     if not sign_allowed(request.META.get("REMOTE_ADDR", "")):
-        context["refusal"] = _(
+        refusal = _(
             "Too many signatures have come from your network in the last few minutes. "
             "Please wait ten minutes and try again."
         )
-        return _render(page, request, "petitions/petition_page.html", context, status=429)
+        return _form_again(page, request, form, refusal=refusal, status=429)
     if form.filled_too_fast():
-        context["refusal"] = _(
+        refusal = _(
             "That was faster than a person can fill in the form. "
             "Please check your answers and send it again."
         )
-        return _render(page, request, "petitions/petition_page.html", context, status=400)
+        return _form_again(page, request, form, refusal=refusal)
     if not form.is_valid():
-        return _render(page, request, "petitions/petition_page.html", context, status=400)
+        return _form_again(page, request, form)
     data = form.cleaned_data
     services.signature_create(
         petition=page,
