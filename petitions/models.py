@@ -272,9 +272,10 @@ class PetitionPage(RoutablePageMixin, Page):
 
 
 class Signature(models.Model):
-    """One person's signature. Rows are only ever added; a status change touches only its
-    own row, and withdrawal or retention blanks the personal fields rather than deleting,
-    so counts stay explainable."""
+    """One person's signature. Signing only ever adds a row; a status change touches only
+    its own row (never a shared counter). Withdrawal and retention blank the personal
+    fields and keep the row, so counts stay explainable; a signature never confirmed is
+    deleted when it expires, since it never counted."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
