@@ -45,3 +45,10 @@ def test_model_pdf_in_spanish(client, resolution_es):
         response = client.get(resolution_es.url + "pdf/")
     text = pdftotext(response.content)
     assert "Resolución modelo R-1" in text and "Página 1 de 1" in text
+
+
+def test_spanish_counts_use_every_plural_form(client, resolution, resolution_es):
+    html = client.get("/es/resoluciones/").content.decode()
+    assert "Adaptada por 0 locales" in html and "aprobada por 0" in html
+    page = client.get(resolution_es.url).content.decode()
+    assert "Aprobada por <strong>0</strong> locales" in page
