@@ -148,6 +148,11 @@ def test_count_json_for_embeds(client, petition):
     # The same JSON as a page route, which needs no change to the project's URLs.
     assert client.get(petition.url + "count/").json() == data
     assert client.get("/petitions/count.json").status_code == 404  # the index is no petition
+    # A repeat within a couple of seconds is one cache read: no page routing, no SQL.
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(petition.url + "count.json")
+    assert again.json() == data and again["Access-Control-Allow-Origin"] == "*"
+    assert len(queries) == 0
 
 
 @pytest.mark.django_db
