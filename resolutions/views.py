@@ -108,6 +108,7 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
             "adopters": selectors.public_adopters(page),
             "my_adaptations": selectors.adaptations_for(request.user, page),
             "variable_list": variables_from(page.variables),
+            "slot_labels": {v.name: v.label for v in variables_from(page.variables)},
         }
     )
     response = TemplateResponse(request, "resolutions/resolution_page.html", context)

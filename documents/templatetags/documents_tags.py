@@ -16,3 +16,17 @@ def slots(text: str) -> str:
     return mark_safe(  # noqa: S308  (the text is escaped above; only our <mark> is added)
         SLOT_RE.sub(lambda m: f'<mark class="slot">{m.group(1)}</mark>', escaped)
     )
+
+
+@register.simple_tag(takes_context=True)
+def slot_text(context, text: str) -> str:
+    """Like `slots`, but each blank shows its label (the steward's words, in the page's
+    language) when the context has `slot_labels` ({name: label})."""
+    labels = context.get("slot_labels") or {}
+    escaped = escape(text or "")
+
+    def mark(match) -> str:
+        name = match.group(1)
+        return f'<mark class="slot">{escape(labels.get(name, name))}</mark>'
+
+    return mark_safe(SLOT_RE.sub(mark, escaped))  # noqa: S308  (escaped above)

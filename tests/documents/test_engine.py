@@ -130,3 +130,13 @@ def test_answers_round_trip_through_json():
 
 def test_variable_without_label_gets_one_from_its_name():
     assert Variable(name="meeting_date").label == "Meeting date"
+
+
+def test_slot_text_tag_marks_blanks_by_label_and_escapes():
+    from django.template import Context, Template
+
+    template = Template("{% load documents_tags %}{% slot_text text %}")
+    html = template.render(
+        Context({"text": "<b>{{ local_name }}</b>", "slot_labels": {"local_name": "Su local"}})
+    )
+    assert html == '&lt;b&gt;<mark class="slot">Su local</mark>&lt;/b&gt;'

@@ -98,3 +98,9 @@ def test_odd_queries_get_an_answer_not_an_error(client, resolution):
     assert resolution.title not in html  # both words are there, but not as this phrase
     html = client.get("/resolutions/", {"q": '"immigration agents" -nothing'}).content.decode()
     assert resolution.title in html
+
+
+def test_resolution_page_shows_blanks_by_their_label(client, resolution):
+    html = client.get(resolution.url).content.decode()
+    assert '<mark class="slot">Meeting date</mark>' in html
+    assert "{{" not in html.split('id="model-text"')[1]
