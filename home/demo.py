@@ -218,6 +218,10 @@ def seed_pages() -> HomePage:
     home = HomePage.objects.filter(locale=locale("en")).first()
     if home is None:
         root = Page.get_first_root_node()
+        if root is None:
+            # Wagtail's migrations make the root page; a flushed database (transactional
+            # tests) has none.
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale("en")))
         # Wagtail's own welcome page takes the slug "home"; ours replaces it.
         for welcome in root.get_children().exclude(content_type__model="homepage"):
             welcome.delete()

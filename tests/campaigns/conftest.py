@@ -12,22 +12,6 @@ from tests.factories import UserFactory, organizer
 
 
 @pytest.fixture
-def home(db):
-    """The shared `home` fixture, also after a transactional test has flushed the tree:
-    a flush removes the root page and locale that Wagtail's migrations created."""
-    from wagtail.models import Locale, Page
-
-    from home.demo import seed_pages
-
-    Locale.objects.get_or_create(language_code="en")
-    if Page.get_first_root_node() is None:
-        Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en"))
-        )
-    return seed_pages()
-
-
-@pytest.fixture
 def index(home):
     page = child_page(home, DayOfActionIndexPage, slug="days-of-action", title="Days of action")
     translation_of(page, "es", title="Días de acción")
