@@ -349,14 +349,13 @@ def main() -> None:
         )
         accepted, other = int(figures.group(1)), int(figures.group(2))
         socket_errors = re.search(r"Socket errors: (.*)", out)
-        rows = Signature.objects.filter(petition=page, email__startswith=prefix + "-").count()
-        duplicated = (
-            Signature.objects.filter(petition=page, email__startswith=prefix + "-")
-            .values("email")
-            .order_by()
-            .distinct()
-            .count()
+        from django.db.models import Count
+
+        # One query, so a late commit can't fall between the two counts.
+        counted = Signature.objects.filter(petition=page, email__startswith=prefix + "-").aggregate(
+            rows=Count("id"), distinct=Count("email", distinct=True)
         )
+        rows, duplicated = counted["rows"], counted["distinct"]
         print(
             f"signing ({args.seconds} s, {args.connections} connections, gunicorn "
             f"{args.workers} sync workers, wrk -t2):"
