@@ -1,10 +1,11 @@
-"""Keep the library's cached searches honest: any change to a live resolution forgets them."""
+"""Signals: cached searches are forgotten when the library changes, and every library
+sends its resolutions through review before they are published."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ResolutionPage
+from .models import ResolutionIndexPage, ResolutionPage
 from .selectors import library_changed
 
 
@@ -19,3 +20,11 @@ def resolution_changed(sender, **kwargs):
 def page_moved(sender, instance, **kwargs):
     if isinstance(instance.specific_deferred, ResolutionPage):
         library_changed()
+
+
+@receiver(post_save, sender=ResolutionIndexPage)
+def library_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .services import review_workflow_ensure
+
+        review_workflow_ensure(instance)

@@ -22,3 +22,12 @@ def test_resolutions_go_through_review_before_publishing(library):
     assert state.status == "in_progress"
     assert page.title == "A new model"  # the live page is unchanged until approved
     assert page.workflow_in_progress
+
+
+def test_every_new_library_gets_the_review_workflow(library):
+    from wagtail.models import WorkflowPage
+
+    spanish = library.get_translation(library.get_translations().first().locale)
+    assigned = set(WorkflowPage.objects.values_list("page_id", flat=True))
+    assert {library.pk, spanish.pk} <= assigned
+    assert library.get_workflow().name == "Resolution review"
