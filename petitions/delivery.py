@@ -1,8 +1,8 @@
 """The delivery PDF: a cover (demand, count, departments) and the names as each signer chose.
 
 A WeasyPrint <table> of 10,000 rows takes about a minute and 900 MB, because table layout
-is global. Here Python paginates: each sheet is three floated columns, each one
-preformatted text block of one-line names, and sheets are laid out in chunks of
+is global. Here Python paginates: each sheet is one preformatted text block, three names
+to a line aligned by tab stops (see `sheets`), and sheets are laid out in chunks of
 CHUNK_SHEETS pages (each chunk a small document, so progress can be reported), then all
 pages are written in one pass. Layout cost is linear in the number of names.
 """
@@ -22,17 +22,25 @@ from .models import PetitionPage
 COLUMNS = 3
 LINES = 46  # lines per column on an A4/Letter sheet at the print CSS's line height
 PER_SHEET = COLUMNS * LINES
+NAME_CHARS = 32  # fits a third of the line at the print CSS's size; longer names end in …
 CHUNK_SHEETS = 12
 
 
-def sheets(names: list[str]) -> list[list[str]]:
-    """Names split into sheets of COLUMNS columns of LINES lines, each column one string
-    of lines: WeasyPrint lays out a preformatted text block far faster than one box per
-    name."""
+def _fit(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+
+
+def sheets(names: list[str]) -> list[str]:
+    """Names split into sheets of LINES lines, each line COLUMNS names separated by tabs.
+
+    A sheet is one preformatted text block, and tab stops (print CSS `tab-size`, one
+    column wide) line the names up in columns. WeasyPrint's cost is per line box, so a
+    line of three names costs about what one name on its own line would."""
     result = []
     for start in range(0, len(names), PER_SHEET):
-        block = names[start : start + PER_SHEET]
-        result.append(["\n".join(block[c * LINES : (c + 1) * LINES]) for c in range(COLUMNS)])
+        block = [_fit(name) for name in names[start : start + PER_SHEET]]
+        lines = ["\t".join(block[i : i + COLUMNS]) for i in range(0, len(block), COLUMNS)]
+        result.append("\n".join(lines))
     return result
 
 

@@ -221,3 +221,15 @@ def test_count_only_delivery_pdf_lists_no_names_and_can_be_in_spanish(
     assert "Worker" not in text
     assert len(PdfReader(io.BytesIO(bytes(pdf.pdf))).pages) == 1
     assert "7" in text
+
+
+def test_delivery_sheets_put_three_names_to_a_line_and_clip_long_names():
+    from petitions.delivery import LINES, NAME_CHARS, PER_SHEET, sheets
+
+    names = [f"Name {i}" for i in range(PER_SHEET + 4)] + ["X" * 80]
+    result = sheets(names)
+    assert len(result) == 2
+    first = result[0].split("\n")
+    assert len(first) == LINES
+    assert first[0] == "Name 0\tName 1\tName 2"
+    assert result[1].split("\n")[-1].endswith("\t" + "X" * (NAME_CHARS - 1) + "…")
