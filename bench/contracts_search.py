@@ -1,0 +1,183 @@
+"""Contract library search over 5,000 live clauses. Budget (DESIGN.md): library search
+<= 50 ms. Figures are printed, never asserted.
+
+    .venv/bin/python bench/contracts_search.py
+
+Uses DATABASE_URL if set, else creates the PostgreSQL database uh_bench_contracts. The
+clauses are created once (a few minutes) and reused on later runs.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionhall.settings.test")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uh_bench_contracts")
+
+CLAUSES = 5_000
+RUNS = 40
+QUERIES = ["judicial warrant", "no-match letter", "leave hearing", "seniority", "training paid"]
+WORDS = [
+    "employer",
+    "union",
+    "employee",
+    "warrant",
+    "judicial",
+    "agent",
+    "inspection",
+    "notice",
+    "hours",
+    "leave",
+    "hearing",
+    "seniority",
+    "reinstatement",
+    "training",
+    "paid",
+    "language",
+    "discrimination",
+    "record",
+    "records",
+    "letter",
+    "verification",
+    "successor",
+    "contractor",
+    "grievance",
+    "arbitration",
+    "steward",
+    "shift",
+    "wage",
+    "benefit",
+    "schedule",
+    "posting",
+    "orientation",
+    "detention",
+    "authorization",
+    "permit",
+    "confidential",
+    "payroll",
+]
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_clauses():
+    from contracts.demo import seed_library
+    from contracts.models import ClauseCategory, ContractClausePage
+    from home.demo import seed_pages
+
+    home = seed_pages()
+    library, _demo = seed_library(home)
+    have = ContractClausePage.objects.filter(slug__startswith="search-bench-").count()
+    if have >= CLAUSES:
+        return library
+    rng = random.Random(7)
+    # Real clauses share a few words ("the Employer shall") and differ in the rest: each body
+    # is common filler, four topic words and pseudo-words from a large vocabulary, so a
+    # two-word query matches about 1% of clauses and a one-word query about 10%.
+    vocabulary = [f"{a}{b}{c}an" for a in "bdfgklmnprstvz" for b in "aeiou" for c in "lmnrst"]
+    categories = list(ClauseCategory.objects.all())
+    strengths = ["strong", "standard", "minimal"]
+    started = time.perf_counter()
+    for n in range(have, CLAUSES):
+        words = rng.sample(WORDS, 4) + [rng.choice(vocabulary) for _ in range(50)]
+        rng.shuffle(words)
+        text = "The Employer shall " + " ".join(words) + "."
+        page = ContractClausePage(
+            slug=f"search-bench-{n:05d}",
+            title=" ".join(rng.choice(vocabulary) for _ in range(5)).capitalize(),
+            number=f"S-{n:05d}",
+            category=rng.choice(categories),
+            strength=rng.choice(strengths),
+            summary=" ".join(rng.choice(vocabulary) for _ in range(20)),
+            body=[{"type": "section", "value": text}],
+            live=True,
+        )
+        library.add_child(instance=page)
+        if n % 500 == 0:
+            print(f"  created {n} clauses ({time.perf_counter() - started:.0f} s)", flush=True)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return library
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def report(name, times):
+    ms = [t * 1000 for t in times]
+    print(
+        f"  {name:38} p50 {statistics.median(ms):7.1f} ms   p95 {percentile(ms, 95):7.1f} ms"
+        f"   (budget 50 ms, n={len(ms)})"
+    )
+
+
+def main() -> int:
+    ensure_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    from django.test import Client
+
+    from contracts import selectors
+    from contracts.models import ContractClausePage
+
+    setup_clauses()
+    live = ContractClausePage.objects.live().filter(locale__language_code="en").count()
+    print(f"library: {live} live English clauses")
+
+    def run(function):
+        times = []
+        for i in range(RUNS):
+            query = QUERIES[i % len(QUERIES)]
+            started = time.perf_counter()
+            function(query)
+            times.append(time.perf_counter() - started)
+        return times
+
+    selectors.library(language="en", query=QUERIES[0])  # warm the connection and plans
+    report("search (selector)", run(lambda q: selectors.library(language="en", query=q)))
+    report(
+        "search + category + strength (selector)",
+        run(
+            lambda q: selectors.library(
+                language="en", query=q, category="immigration-leave", strength="strong"
+            )
+        ),
+    )
+    report("filters only (selector)", run(lambda q: selectors.library(language="en")))
+    report(
+        "worst case: a word in every clause",
+        run(lambda q: selectors.library(language="en", query="employer")),
+    )
+    client = Client(HTTP_HOST="localhost")
+    report(
+        "/contract-language/?q= (whole page)",
+        run(lambda q: client.get("/contract-language/", {"q": q})),
+    )
+    report("/search/?q= (site search)", run(lambda q: client.get("/search/", {"q": q})))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
