@@ -51,7 +51,10 @@ Comparing: `documents.diff.diff_blocks(old, new)` matches blocks by key and retu
 `BlockDiff(status="same"|"changed"|"added"|"removed", segments=[Segment(op, text)])`;
 `BlockDiff.html` marks changed words with <ins>/<del>. Include
 `templates/documents/diff.html` with `diffs` to show one, and `templates/documents/rendered.html`
-with `blocks` for a filled text. Web styles: `static/css/documents.css`.
+with `blocks` for a filled text. Web styles: `static/css/documents.css`. The block templates
+(`templates/blocks/documents_*`) show each blank by its label when the page context has
+`slot_labels` ({name: label}); `{% load documents_tags %}` gives `{% slot_text text %}` and
+the `|slots` filter for your own templates.
 
 Printing (`documents.printing`)::
 
