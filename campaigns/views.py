@@ -1,18 +1,14 @@
 """Public views behind a day of action's routes: the wall, endorsing, the contact's link,
 the tally and the embeddable counter."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from home.ratelimit import allow
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -24,18 +20,13 @@ WINDOW_SECONDS = 600
 
 
 def _rate_limited(request: HttpRequest, scope: str) -> bool:
-    """True once this address has submitted too often. The address is kept only as a keyed
-    hash that expires with the window; the raw IP is never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.HASH_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-    key = f"campaigns:rate:{scope}:{digest[:32]}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, WINDOW_SECONDS)
-        count = 1
-    return count > SUBMISSIONS_PER_WINDOW
+    """True once this address has submitted too often (see home.ratelimit)."""
+    return not allow(
+        request,
+        scope=f"campaigns:{scope}",
+        limit=SUBMISSIONS_PER_WINDOW,
+        window_seconds=WINDOW_SECONDS,
+    )
 
 
 def _subpage(day: DayOfActionPage, name: str, *args) -> str:

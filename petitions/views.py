@@ -66,7 +66,7 @@ def sign(page: PetitionPage, request):
     if form.is_bot():
         # Tell a bot nothing: it sees what a person sees, and nothing is stored.
         return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
-    if not sign_allowed(request.META.get("REMOTE_ADDR", "")):
+    if not sign_allowed(request):
         refusal = _(
             "Too many signatures have come from your network in the last few minutes. "
             "Please wait ten minutes and try again."

@@ -286,6 +286,8 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Keyed hashes (rate limits, identity keys) use a key of their own, never stored with data.
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
+# How many reverse proxies in front of the web processes append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from home.ratelimit import address_key
 from petitions import ratelimit
 from petitions.forms import started_token
 from petitions.models import PetitionPage, Signature
@@ -153,7 +154,8 @@ def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(
     )
     assert other.status_code == 302
     # The key is a keyed hash, not the address.
-    key = ratelimit.ip_key(ip, int(time.time() // ratelimit.SIGN_WINDOW_SECONDS))
+    window = int(time.time() // ratelimit.SIGN_WINDOW_SECONDS)
+    key = address_key(ratelimit.SCOPE, ip, window)
     assert ip not in key and cache.get(key) >= 3
     assert not any(ip in str(value) for value in Signature.objects.values_list())
 
