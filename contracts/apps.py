@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class ContractsConfig(AppConfig):
     name = "contracts"
     verbose_name = "Contract language"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -3,9 +3,11 @@ won each clause."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.models import Locale
 
@@ -21,6 +23,35 @@ RESULTS_MAX = 60
 class Counts:
     proposed: int = 0
     won: int = 0
+
+
+SEARCH_CACHE_SECONDS = 300
+SEARCH_VERSION_KEY = "contracts:search:version"
+
+
+def search_version() -> int:
+    """Bumped whenever a clause is published, unpublished, moved or deleted, so cached
+    results never outlive the library they were ranked from."""
+    return cache.get_or_set(SEARCH_VERSION_KEY, 1, timeout=None)
+
+
+def search_invalidate() -> None:
+    try:
+        cache.incr(SEARCH_VERSION_KEY)
+    except ValueError:
+        cache.set(SEARCH_VERSION_KEY, 2, timeout=None)
+
+
+def _ranked_ids(pages, query: str, limit: int, key_parts: tuple) -> list[int]:
+    """Full-text ranking is the slow part of a search (the whole library is ranked), so
+    the ranked ids are cached per query and filters until the library changes."""
+    digest = hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).hexdigest()[:32]
+    key = f"contracts:search:{search_version()}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [page.pk for page in pages.search(query)[:limit]]
+        cache.set(key, ids, SEARCH_CACHE_SECONDS)
+    return ids
 
 
 def library(
@@ -41,9 +72,11 @@ def library(
         pages = pages.filter(category__in=list(ClauseCategory.objects.filter(slug=category)))
     if strength:
         pages = pages.filter(strength=strength)
-    query = query.strip()[:SEARCH_MAX]
+    query = " ".join(query.split())[:SEARCH_MAX]
     if query:
-        results = list(pages.search(query)[:limit])
+        ids = _ranked_ids(pages, query, limit, (language, category, strength, limit, query))
+        found = {page.pk: page for page in ContractClausePage.objects.filter(pk__in=ids)}
+        results = [found[pk] for pk in ids if pk in found]
     else:
         results = list(pages.order_by("number", "title")[:limit])
     wanted = {page.category_id for page in results}

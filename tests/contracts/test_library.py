@@ -43,12 +43,21 @@ def test_site_search_finds_clauses_in_each_language(client, warrant_clause, leav
             "Judicial warrant",
         ),
         ({"lang": "es"}, "Se requiere orden judicial", "Judicial warrant required"),
-        ({"q": "leave", "category": "immigration-leave"}, "Leave for immigration hearings",
-         "Judicial warrant required"),
-        ({"q": "warrant", "category": "immigration-leave"}, "No clause matched",
-         "Judicial warrant required"),
-        ({"q": "employer", "strength": "strong"}, "Judicial warrant required",
-         "Leave for immigration hearings"),
+        (
+            {"q": "leave", "category": "immigration-leave"},
+            "Leave for immigration hearings",
+            "Judicial warrant required",
+        ),
+        (
+            {"q": "warrant", "category": "immigration-leave"},
+            "No clause matched",
+            "Judicial warrant required",
+        ),
+        (
+            {"q": "employer", "strength": "strong"},
+            "Judicial warrant required",
+            "Leave for immigration hearings",
+        ),
     ],
 )
 def test_filters_narrow_the_list(client, warrant_clause, leave_clause, params, shown, hidden):
@@ -179,3 +188,16 @@ def test_spanish_clause_page_speaks_spanish(client, warrant_clause):
     assert "Fuerte" in html
     assert "Operativos de inmigración en el lugar de trabajo" in html
     assert "Propuesta por" in html
+
+
+def test_cached_search_results_follow_publishing(client, warrant_clause):
+    assert "Judicial warrant required" in client.get(LIBRARY, {"q": "warrant"}).content.decode()
+    later = make_clause(
+        library=warrant_clause.get_parent(), slug="warrant-2", title="Warrant copies for the union"
+    )
+    html = client.get(LIBRARY, {"q": "warrant"}).content.decode()
+    assert "Warrant copies for the union" in html
+    later.unpublish()
+    html = client.get(LIBRARY, {"q": "warrant"}).content.decode()
+    assert "Warrant copies for the union" not in html
+    assert "Judicial warrant required" in html
