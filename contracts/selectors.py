@@ -75,10 +75,13 @@ def library(
     query = " ".join(query.split())[:SEARCH_MAX]
     if query:
         ids = _ranked_ids(pages, query, limit, (language, category, strength, limit, query))
-        found = {page.pk: page for page in ContractClausePage.objects.filter(pk__in=ids)}
+        found = {
+            page.pk: page
+            for page in ContractClausePage.objects.filter(pk__in=ids).select_related("locale")
+        }
         results = [found[pk] for pk in ids if pk in found]
     else:
-        results = list(pages.order_by("number", "title")[:limit])
+        results = list(pages.select_related("locale").order_by("number", "title")[:limit])
     wanted = {page.category_id for page in results}
     categories = {c.pk: c for c in ClauseCategory.objects.filter(pk__in=wanted)}
     for page in results:
