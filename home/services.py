@@ -23,13 +23,9 @@ def email_queue(
     )
 
 
-def email_render_and_queue(*, to: str, template: str, context: dict, language: str) -> None:
+def email_render(*, template: str, context: dict, language: str) -> tuple[str, str, str]:
     """Render `templates/emails/<template>_subject.txt`, `.txt` and `.html` in the
-    recipient's language and queue the email.
-
-    Rendering happens here, in the request, so a template error surfaces in tests and
-    the task carries only strings.
-    """
+    recipient's language: (subject, text, html)."""
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(f"Unknown language {language!r}")
     context = {**context, "site_url": settings.SITE_URL, "language": language}
@@ -37,6 +33,16 @@ def email_render_and_queue(*, to: str, template: str, context: dict, language: s
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         text = render_to_string(f"emails/{template}.txt", context).strip()
         html = render_to_string(f"emails/{template}.html", context)
+    return subject, text, html
+
+
+def email_render_and_queue(*, to: str, template: str, context: dict, language: str) -> None:
+    """Render an email now, in the request, and queue it to be sent on commit.
+
+    Rendering here makes a template error surface in tests, and the task carries only
+    strings. A hot path (signing) renders in the worker instead: see petitions.tasks.
+    """
+    subject, text, html = email_render(template=template, context=context, language=language)
     email_queue(to=to, subject=subject, text=text, html=html, language=language)
 
 

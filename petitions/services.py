@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from home.emails import normalize_email
-from home.services import email_render_and_queue
+from home.services import email_render
 
 from . import selectors
 from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
@@ -98,20 +98,43 @@ def signature_create(
         existing = Signature.objects.filter(petition_id=source_id, email=email).first()
         if existing is None:  # withdrawn in between: nothing to tell them
             return SignResult(signature=None, created=False)
-        email_render_and_queue(
-            to=email,
-            template="petitions_already_signed",
-            context=_email_context(page, existing),
-            language=language,
-        )
+        _queue_signature_email(existing.pk, page.pk, ALREADY_SIGNED, language)
         return SignResult(signature=existing, created=False)
-    email_render_and_queue(
-        to=email,
-        template="petitions_confirm",
-        context=_email_context(page, signature),
-        language=language,
-    )
+    _queue_signature_email(signature.pk, page.pk, CONFIRM_EMAIL, language)
     return SignResult(signature=signature, created=True)
+
+
+CONFIRM_EMAIL = "petitions_confirm"
+ALREADY_SIGNED = "petitions_already_signed"
+
+
+def _queue_signature_email(signature_id: int, page_id: int, template: str, language: str) -> None:
+    """The worker renders the email from ids: the request stays short, and neither the
+    signer's name nor their links travel through the broker."""
+    from .tasks import signature_email_send
+
+    transaction.on_commit(
+        lambda: signature_email_send.delay(
+            signature_id=signature_id, page_id=page_id, template=template, language=language
+        )
+    )
+
+
+def signature_email_send(*, signature_id: int, page_id: int, template: str, language: str) -> bool:
+    """Send a signer their confirmation or already-signed email. Returns whether it was
+    sent: a signature withdrawn (or purged) since then gets nothing."""
+    from home.tasks import email_send
+
+    signature = (
+        Signature.objects.filter(pk=signature_id).exclude(status=Signature.Status.WITHDRAWN).first()
+    )
+    page = PetitionPage.objects.filter(pk=page_id).first()
+    if signature is None or page is None or not signature.email:
+        return False
+    subject, text, html = email_render(
+        template=template, context=_email_context(page, signature), language=language
+    )
+    return email_send(to=signature.email, subject=subject, text=text, html=html, language=language)
 
 
 def _mark_dirty(source_id: int) -> None:

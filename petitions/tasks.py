@@ -5,6 +5,14 @@ from celery import shared_task
 from . import services
 
 
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def signature_email_send(*, signature_id: int, page_id: int, template: str, language: str) -> bool:
+    """Render and send a signer's confirmation or already-signed email (queue "email")."""
+    return services.signature_email_send(
+        signature_id=signature_id, page_id=page_id, template=template, language=language
+    )
+
+
 @shared_task
 def counts_refresh() -> int:
     """Every 3 s (beat): recount petitions whose signatures changed."""

@@ -232,6 +232,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "home.tasks.email_send": {"queue": "email"},
+    "petitions.tasks.signature_email_send": {"queue": "email"},
     "*.tasks.*pdf*": {"queue": "pdf"},
     "*.tasks.counts_*": {"queue": "counts"},
 }

@@ -240,3 +240,37 @@ def test_closing_the_english_petition_closes_its_spanish_translation(client, pet
     assert response.status_code == 409
     assert "Esta petición está cerrada" in response.content.decode()
     assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_signers_email_task_carries_ids_not_names_or_links(
+    client, petition, django_capture_on_commit_callbacks, monkeypatch
+):
+    from petitions import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.signature_email_send, "delay", lambda **kw: queued.append(kw))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_url(petition), sign_data(name="Rosa Mendez", email="rosa@example.org"))
+    signature = Signature.objects.get()
+    assert queued == [
+        {
+            "signature_id": signature.pk,
+            "page_id": petition.pk,
+            "template": "petitions_confirm",
+            "language": "en",
+        }
+    ]
+
+
+@pytest.mark.django_db
+def test_a_signature_withdrawn_before_its_email_goes_out_gets_none(petition, mailoutbox):
+    from petitions import services
+
+    signature = Signature.objects.create(petition=petition, name="Ana", email="ana@example.org")
+    services.signature_withdraw(signature=signature)
+    sent = services.signature_email_send(
+        signature_id=signature.pk, page_id=petition.pk, template="petitions_confirm", language="en"
+    )
+    assert sent is False
+    assert mailoutbox == []
