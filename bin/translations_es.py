@@ -88,8 +88,7 @@ ES = {
         "Union Hall guarda lo mínimo sobre usted, nunca carga nada desde otros sitios y nunca "
         "comparte una lista de firmantes."
     ),
-    "You received this because of something you did on Union Hall. We never share your "
-    "address.": (
+    "You received this because of something you did on Union Hall. We never share your address.": (
         "Recibió este mensaje por algo que hizo en Union Hall. Nunca compartimos su dirección."
     ),
     "Two-factor authentication is off. Stewards and organizers must turn it on before they can "

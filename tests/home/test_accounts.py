@@ -156,9 +156,9 @@ def test_account_home_lists_the_locals_a_steward_holds(client, home):
     assert response.status_code == 200
     assert user.union_roles.get().local.display_name in response.content.decode()
     assert "Two-factor authentication is off" in response.content.decode()
-    assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response[
-        "Cache-Control"
-    ]
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
+    )
 
 
 def test_test_password_is_not_the_demo_password():

@@ -16,9 +16,9 @@ def test_home_page_in_both_languages_in_chromium(browser, live_server):
     blocked = []
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith(live_server.url)
-        else blocked.append(request.url),
+        lambda request: (
+            None if request.url.startswith(live_server.url) else blocked.append(request.url)
+        ),
     )
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
