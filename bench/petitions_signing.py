@@ -9,7 +9,8 @@ Figures are printed, never asserted.
 
 Uses the PostgreSQL database uh_bench_petitions (created if missing) and Redis db 5 for
 the cache and the Celery broker. gunicorn runs the project with a bench settings module
-(written to a temp dir) that differs from the test settings only in: Celery not eager (a
+(written to a temp dir) that differs from the test settings only in: persistent database
+connections (production's default), Celery not eager (a
 signature queues its email on the broker, as in production) and the per-IP signing limit
 raised, since every request here comes from 127.0.0.1 (the limit check still runs).
 """
@@ -37,6 +38,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 BENCH_SETTINGS = """
 from unionhall.settings.test import *  # noqa
+# As in production: workers keep their database connection between requests.
+DATABASES["default"]["CONN_MAX_AGE"] = 60
 CELERY_TASK_ALWAYS_EAGER = False
 PETITIONS_SIGN_LIMIT = 10_000_000
 DEBUG = False

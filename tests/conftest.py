@@ -11,6 +11,13 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _serialized_rollback(django_db_serialized_rollback):
+    """Every transactional test restores the rows migrations made (Wagtail's root page,
+    groups, seeded categories) when it ends. Mixing flush-only and serialized tests would
+    let a flush re-create content types that the next serialized test then collides with."""
+
+
 @pytest.fixture
 def home(db):
     """The English home page as the default site's root, with its Spanish translation."""
