@@ -139,6 +139,18 @@ def _fields(spec: dict, lang: int) -> dict:
     }
 
 
+def seed_categories() -> None:
+    """The categories the data migration makes, again if missing (a flushed test database,
+    or an editor who deleted one the demo uses)."""
+    import importlib
+
+    migration = importlib.import_module("contracts.migrations.0002_seed_categories")
+    for order, (slug, name, name_es) in enumerate(migration.CATEGORIES, start=1):
+        ClauseCategory.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_es": name_es, "sort_order": order * 10}
+        )
+
+
 def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]]:
     library = child_page(
         home,
@@ -155,6 +167,7 @@ def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]
         title=LIBRARY["title"][ES],
         intro=LIBRARY["intro"][ES],
     )
+    seed_categories()
     categories = {c.slug: c for c in ClauseCategory.objects.all()}
     clauses = {}
     for spec in CLAUSES:

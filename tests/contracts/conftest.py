@@ -26,6 +26,9 @@ def _english():
 
 @pytest.fixture
 def library(home):
+    from contracts.demo import seed_categories
+
+    seed_categories()  # a transactional test before this one may have flushed them
     page = child_page(home, ClauseLibraryPage, slug="contract-language", title="Contract language")
     translation_of(page, "es", title="Lenguaje de contrato", slug="lenguaje-de-contrato")
     return page
