@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers
+from home import services as home_services
 from unions.models import Local, Workplace
 from unions.permissions import may_act_for_local
 
@@ -214,21 +215,5 @@ def proposal_status_set(
 
 
 def review_workflow_ensure(*, pages) -> object:
-    """Clause changes go through review before publishing: a "Contract language review"
-    workflow with a moderators' approval task, assigned to the libraries (it covers every
-    clause beneath them). Idempotent."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    with transaction.atomic():
-        workflow, _created = Workflow.objects.get_or_create(name="Contract language review")
-        task = GroupApprovalTask.objects.filter(name="Contract language review: moderators").first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name="Contract language review: moderators")
-            moderators = Group.objects.filter(name="Moderators").first()
-            if moderators is not None:
-                task.groups.add(moderators)
-        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-        for page in pages:
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
+    """Clause changes go through review before publishing (see home.services)."""
+    return home_services.review_workflow_ensure(name="Contract language review", pages=pages)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers, RenderedBlock, render_text
+from home import services as home_services
 from unions.models import Local
 from unions.permissions import may_act_for_local
 
@@ -233,21 +234,5 @@ def adoption_report_create(
 
 
 def review_workflow_ensure(*pages) -> object:
-    """Resolutions go through review before publishing: a "Resolution review" workflow with
-    one moderators' approval task, assigned to the libraries (it applies to every page
-    beneath them)."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    with transaction.atomic():
-        workflow, _created = Workflow.objects.get_or_create(name="Resolution review")
-        task = GroupApprovalTask.objects.filter(name="Resolution review: moderators").first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name="Resolution review: moderators")
-            moderators = Group.objects.filter(name="Moderators").first()
-            if moderators is not None:
-                task.groups.add(moderators)
-        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-        for page in pages:
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
+    """Resolutions go through review before publishing (see home.services)."""
+    return home_services.review_workflow_ensure(name="Resolution review", pages=pages)
