@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from documents.engine import Answers
 from documents.variables import variables_from
+from home.search import clean_query
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local
 
@@ -91,7 +92,7 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
         language = page.locale.language_code
-    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX]
+    query = clean_query(request.GET.get("q", ""), selectors.SEARCH_MAX)
     category = slugify(request.GET.get("category", ""))[:120]
     strength = request.GET.get("strength", "")
     if strength not in Strength.values:

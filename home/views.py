@@ -15,6 +15,8 @@ from wagtail.models import Locale, Page
 
 from unions.models import Role
 
+from .search import clean_query
+
 logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX = 200
@@ -55,7 +57,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX]
+    query = clean_query(request.GET.get("q", ""), SEARCH_QUERY_MAX)
     results = []
     if query:
         pages = Page.objects.live().public().filter(depth__gt=1)
@@ -64,7 +66,8 @@ def search(request: HttpRequest) -> HttpResponse:
             pages = pages.filter(locale=locale)
         except Locale.DoesNotExist:
             pass
-        results = [page.specific for page in pages.search(query)[:SEARCH_RESULTS_MAX]]
+        # specific() before searching: one query per page type, not one per result.
+        results = list(pages.specific().search(query)[:SEARCH_RESULTS_MAX])
     return render(request, "home/search.html", {"query": query, "results": results})
 
 

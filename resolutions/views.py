@@ -28,6 +28,7 @@ from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
 from documents.variables import VariableType, variables_from
+from home.search import clean_query
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
 
@@ -72,7 +73,7 @@ def library_context(index: ResolutionIndexPage, request: HttpRequest) -> dict:
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
         language = index.locale.language_code
-    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX]
+    query = clean_query(request.GET.get("q", ""), selectors.SEARCH_MAX)
     topic = slugify(request.GET.get("topic", ""))[:100]
     try:
         number = max(1, min(int(request.GET.get("page", "1")), 500))

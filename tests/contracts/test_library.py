@@ -201,3 +201,9 @@ def test_cached_search_results_follow_publishing(client, warrant_clause):
     html = client.get(LIBRARY, {"q": "warrant"}).content.decode()
     assert "Warrant copies for the union" not in html
     assert "Judicial warrant required" in html
+
+
+def test_odd_queries_get_an_answer_not_an_error(client, warrant_clause):
+    for query in ["\x00", "x" * 500, '"unclosed', "!!! &&& |||", "warrant -ice"]:
+        response = client.get("/contract-language/", {"q": query})
+        assert response.status_code == 200

@@ -91,7 +91,15 @@ def test_library_pages_through_results(client, library):
 
 
 def test_odd_queries_get_an_answer_not_an_error(client, resolution):
-    for query in ["the", "it's o'reilly", '"unclosed', "warrant -ice", "!!! &&& |||", "x" * 500]:
+    for query in [
+        "the",
+        "it's o'reilly",
+        '"unclosed',
+        "warrant -ice",
+        "!!! &&& |||",
+        "x" * 500,
+        "\x00",
+    ]:
         response = client.get("/resolutions/", {"q": query})
         assert response.status_code == 200
     html = client.get("/resolutions/", {"q": '"agents immigration"'}).content.decode()
