@@ -4,7 +4,7 @@ never asserted.
 
     .venv/bin/python bench/campaigns_tallies.py
 
-Uses DATABASE_URL if set, else creates the PostgreSQL database uh_bench_campaigns. Data is
+Uses its own PostgreSQL database uh_bench_campaigns on the server DATABASE_URL names. Data is
 created once and reused on later runs.
 """
 
@@ -17,24 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _common import setup_django  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionhall.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uh_bench_campaigns")
 
 ENDORSEMENTS = 10_000
 LOCALS = 2_000
 AFFILIATIONS = 20
 RUNS = 60
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_data():
@@ -158,13 +149,7 @@ def timed(fn, runs=RUNS):
 
 
 def main() -> int:
-    ensure_database(os.environ["DATABASE_URL"])
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    setup_django("uh_bench_campaigns")
 
     from django.core.cache import cache
     from django.test import Client

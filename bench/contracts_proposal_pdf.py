@@ -5,7 +5,7 @@ Figures are printed, never asserted.
 
     .venv/bin/python bench/contracts_proposal_pdf.py
 
-Uses DATABASE_URL if set, else creates the PostgreSQL database uh_bench_contracts. The
+Uses its own PostgreSQL database uh_bench_contracts on the server DATABASE_URL names. The
 clauses and the proposal are created once and reused on later runs.
 """
 
@@ -18,23 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _common import setup_django  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionhall.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uh_bench_contracts")
 
 CLAUSES = 20
 WARM_RUNS = 5
 TITLE = "Bench: twenty-article proposal"
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_proposal():
@@ -104,13 +95,7 @@ def timed(function, runs: int) -> tuple[list[float], object]:
 
 
 def main() -> int:
-    ensure_database(os.environ["DATABASE_URL"])
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    setup_django("uh_bench_contracts")
 
     import io
 

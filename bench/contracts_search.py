@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/contracts_search.py
 
-Uses DATABASE_URL if set, else creates the PostgreSQL database uh_bench_contracts. The
+Uses its own PostgreSQL database uh_bench_contracts on the server DATABASE_URL names. The
 clauses are created once (a few minutes) and reused on later runs.
 """
 
@@ -16,8 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _common import setup_django  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionhall.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/uh_bench_contracts")
 
 CLAUSES = 5_000
 RUNS = 40
@@ -61,17 +63,6 @@ WORDS = [
     "confidential",
     "payroll",
 ]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_clauses():
@@ -130,13 +121,7 @@ def report(name, times):
 
 
 def main() -> int:
-    ensure_database(os.environ["DATABASE_URL"])
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    setup_django("uh_bench_contracts")
     from django.test import Client
 
     from contracts import selectors

@@ -9,55 +9,13 @@ over Wagtail's index entries) with and without its cache of ranked ids, and the 
         .venv/bin/python bench/resolutions_search.py
 """
 
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionhall.settings.test")
-BENCH_DB = "uh_bench_resolutions"
+from _common import setup_django  # noqa: E402
 
-
-def use_bench_database() -> None:
-    """Point DATABASE_URL at our own database, created on the same server if missing."""
-    import dj_database_url
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/unionhall")
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        user=config["USER"] or "postgres",
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
-        ).fetchone():
-            connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    user = config["USER"] or "postgres"
-    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
-    host = config["HOST"] or "127.0.0.1"
-    os.environ["DATABASE_URL"] = (
-        f"postgres://{user}{password}@{host}:{config['PORT'] or 5432}/{BENCH_DB}"
-    )
-
-
-use_bench_database()
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-
-call_command("migrate", verbosity=0, interactive=False)
+setup_django("uh_bench_resolutions")
 
 from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
