@@ -20,6 +20,7 @@ from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncHour
 from django.utils.translation import gettext as _
 
+from home.exports import neutralise
 from unions.models import Affiliation, Local
 
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
@@ -379,16 +380,6 @@ EXPORT_COLUMNS = [
     ("submitted_at", "submitted_at"),
     ("approved_at", "approved_at"),
 ]
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def export_csv(day: DayOfActionPage, status: str = "") -> Iterator[str]:

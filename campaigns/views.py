@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from home.ratelimit import allow
+from home.routing import page_at
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -178,17 +179,7 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
 def tally_json_for_path(request: HttpRequest, page_path: str) -> JsonResponse:
     """`<day url>tally.json`, routed here by campaigns/urls.py (Wagtail's page URLs can't
     contain a dot)."""
-    from wagtail.models import Page
-
-    found = Page.route_for_request(request, "/" + page_path)
-    page = found[0].specific if found is not None else None
-    if not isinstance(page, DayOfActionPage) or not page.live:
-        raise Http404
-    # The path must name the day itself, not one of its routes (`endorse/tally.json`).
-    view = found[1][0] if found[1] else None
-    if view is not None and getattr(view, "__name__", "") != "wall":
-        raise Http404
-    return tally_json(request, page)
+    return tally_json(request, page_at(request, page_path, DayOfActionPage, landing="wall"))
 
 
 def tally_url(day: DayOfActionPage) -> str:

@@ -79,7 +79,6 @@ def signature_create(
     """
     email = normalize_email(email)
     source_id = petition.source_id
-    page = _page_in(petition, language)
     # In a request (autocommit) the INSERT is its own transaction: one round trip, and
     # the email is queued once it has committed. Inside a caller's transaction, a
     # savepoint keeps a duplicate from breaking it.
@@ -98,9 +97,9 @@ def signature_create(
         existing = Signature.objects.filter(petition_id=source_id, email=email).first()
         if existing is None:  # withdrawn in between: nothing to tell them
             return SignResult(signature=None, created=False)
-        _queue_signature_email(existing.pk, page.pk, ALREADY_SIGNED, language)
+        _queue_signature_email(existing.pk, petition.pk, ALREADY_SIGNED, language)
         return SignResult(signature=existing, created=False)
-    _queue_signature_email(signature.pk, page.pk, CONFIRM_EMAIL, language)
+    _queue_signature_email(signature.pk, petition.pk, CONFIRM_EMAIL, language)
     return SignResult(signature=signature, created=True)
 
 
@@ -109,8 +108,9 @@ ALREADY_SIGNED = "petitions_already_signed"
 
 
 def _queue_signature_email(signature_id: int, page_id: int, template: str, language: str) -> None:
-    """The worker renders the email from ids: the request stays short, and neither the
-    signer's name nor their links travel through the broker."""
+    """The worker renders the email from ids (and finds the petition in the signer's
+    language): the request stays short, and neither the signer's name nor their links
+    travel through the broker."""
     from .tasks import signature_email_send
 
     transaction.on_commit(
@@ -131,6 +131,7 @@ def signature_email_send(*, signature_id: int, page_id: int, template: str, lang
     page = PetitionPage.objects.filter(pk=page_id).first()
     if signature is None or page is None or not signature.email:
         return False
+    page = _page_in(page, language)
     subject, text, html = email_render(
         template=template, context=_email_context(page, signature), language=language
     )

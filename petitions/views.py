@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.accounts import mfa_setup_redirect
+from home.exports import neutralise
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
@@ -22,8 +23,6 @@ from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_
 from .models import DeliveryPdf, PetitionPage, Signature
 from .ratelimit import sign_allowed
 from .tokens import CONFIRM, WITHDRAW, read_token
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _render(page, request, template, context=None, status=200):
@@ -192,13 +191,6 @@ def signers(page: PetitionPage, request):
         "query_string": request.GET.urlencode(),
     }
     return _no_store(_render(page, request, "petitions/signers.html", context))
-
-
-def neutralise(value) -> str:
-    """A spreadsheet reads a cell starting with = + - @ tab or CR as a formula; a leading
-    apostrophe makes it text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:

@@ -57,8 +57,3 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
-
-
-@register.filter
-def localized_page(page: Page) -> Page:
-    return page.localized if isinstance(page, Page) else page

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from home.exports import neutralise
 from petitions.models import DeliveryPdf, Signature
-from petitions.views import neutralise
 from tests.factories import LocalFactory, organizer, steward
 
 

@@ -1,0 +1,10 @@
+"""Spreadsheet exports: every cell passes through `neutralise` before it is written."""
+
+# A spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """A cell a spreadsheet would read as a formula gets a leading apostrophe: text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
