@@ -39,6 +39,7 @@ SITE_URL = (env("SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "unions",
     "documents",

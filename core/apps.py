@@ -1,0 +1,8 @@
+"""The shared core as a Django app, so its signal handlers connect at start-up."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Core"
