@@ -1,5 +1,6 @@
 """Admin views (behind Wagtail's admin login and MFA): the adoption overview for editors."""
 
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -27,7 +28,10 @@ def adoptions(request: HttpRequest) -> HttpResponse:
     adaptations: dict = {key: [] for key in keys}
     for adaptation in (
         Adaptation.objects.filter(resolution_key__in=keys)
-        .select_related("local__affiliation", "resolution__locale", "report")
+        .select_related("local__affiliation", "resolution__locale")
+        .prefetch_related(
+            Prefetch("reports", queryset=selectors.current_reports(), to_attr="current_reports")
+        )
         .order_by("local__affiliation__name", "local__number")
     ):
         adaptations[adaptation.resolution_key].append(adaptation)

@@ -101,6 +101,29 @@ class ReportForm(forms.Form):
     def main_fields(self):
         return [self[name] for name in self.fields if not name.startswith("amend_")]
 
+    @classmethod
+    def initial_from(cls, report, blocks) -> dict:
+        """The form filled with a report's answers, to correct it."""
+        initial = {
+            name: getattr(report, name)
+            for name in (
+                "outcome",
+                "meeting_date",
+                "body",
+                "votes_for",
+                "votes_against",
+                "abstentions",
+                "visibility",
+            )
+        }
+        index = {block.key: n for n, block in enumerate(blocks)}
+        for amendment in report.floor_amendments or []:
+            n = index.get(amendment.get("block"))
+            if n is not None and f"amend_{n}" not in initial:
+                initial[f"amend_{n}"] = amendment.get("action")
+                initial[f"amend_{n}_text"] = amendment.get("text", "")
+        return initial
+
     def clean_meeting_date(self):
         value = self.cleaned_data["meeting_date"]
         if value > timezone.localdate():

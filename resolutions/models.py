@@ -182,6 +182,12 @@ class ResolutionPage(RoutablePageMixin, Page):
 
         return report(self, request, pk)
 
+    @path("adaptations/<int:pk>/report/correct/", name="report_correct")
+    def report_correct_route(self, request, pk):
+        from .views import report_correct
+
+        return report_correct(self, request, pk)
+
 
 class Adaptation(models.Model):
     """A local's version of a model resolution, pinned to the model revision it was made from."""
@@ -256,6 +262,19 @@ class Adaptation(models.Model):
         """Still being worked on: no result reported yet."""
         return self.status in (self.Status.DRAFT, self.Status.PRESENTED)
 
+    @property
+    def report(self) -> AdoptionReport | None:
+        """The current report (a corrected one is kept as history, superseded)."""
+        prefetched = getattr(self, "current_reports", None)
+        if prefetched is not None:
+            return prefetched[0] if prefetched else None
+        return self.reports.filter(superseded_at__isnull=True).first()
+
+    @property
+    def report_history(self) -> list[AdoptionReport]:
+        """Earlier reports: corrected, or of a meeting that tabled or referred the text."""
+        return list(self.reports.filter(superseded_at__isnull=False).order_by("-created_at"))
+
     def url(self, name: str = "adaptation", **kwargs) -> str:
         return self.resolution.url + self.resolution.reverse_subpage(
             name, kwargs={"pk": self.pk, **kwargs}
@@ -263,7 +282,13 @@ class Adaptation(models.Model):
 
 
 class AdoptionReport(models.Model):
-    """What the meeting did with an adaptation, and who may know about it."""
+    """What the meeting did with an adaptation, and who may know about it.
+
+    A report is corrected by a new report: the old one stays, with `superseded_at` and
+    `superseded_by` set, so the history of what was reported is kept. A tabled or referred
+    text put before a meeting again supersedes its report without a successor until the
+    next vote is reported. At most one report per adaptation is current.
+    """
 
     class Outcome(models.TextChoices):
         ADOPTED = "adopted", _("Adopted")
@@ -284,8 +309,8 @@ class AdoptionReport(models.Model):
 
     ADOPTED_OUTCOMES = (Outcome.ADOPTED, Outcome.ADOPTED_AS_AMENDED)
 
-    adaptation = models.OneToOneField(
-        Adaptation, verbose_name=_("adaptation"), on_delete=models.CASCADE, related_name="report"
+    adaptation = models.ForeignKey(
+        Adaptation, verbose_name=_("adaptation"), on_delete=models.CASCADE, related_name="reports"
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
     meeting_date = models.DateField(_("meeting date"))
@@ -303,6 +328,23 @@ class AdoptionReport(models.Model):
         null=True,
         related_name="+",
     )
+    floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
+    # Each version's own adopted PDF and digest: a corrected report keeps the file it printed.
+    adopted_pdf = models.FileField(
+        _("adopted text (PDF)"), upload_to="resolutions/adopted/", blank=True
+    )
+    adopted_pdf_sha256 = models.CharField(
+        _("SHA-256 of the adopted PDF"), max_length=64, blank=True
+    )
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("corrected by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -315,6 +357,11 @@ class AdoptionReport(models.Model):
                 & models.Q(abstentions__gte=0),
                 name="resolutions_votes_not_negative",
             ),
+            models.UniqueConstraint(
+                fields=["adaptation"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="resolutions_one_current_report",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -323,3 +370,7 @@ class AdoptionReport(models.Model):
     @property
     def adopted(self) -> bool:
         return self.outcome in self.ADOPTED_OUTCOMES
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None

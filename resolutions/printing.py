@@ -15,6 +15,18 @@ from documents.printing import (
 from documents.variables import VariableType, variables_from
 
 PRINT_CSS = "css/print-resolutions.css"
+# The blank that names the meeting. Its answer is the planned date; once the vote is
+# reported, the adopted text states the date the report gives.
+MEETING_DATE_NAME = "meeting_date"
+
+
+def meeting_date_names(variables) -> list[str]:
+    """Names of the date variables that stand for the meeting the text goes before."""
+    return [
+        v.name
+        for v in variables_from(variables)
+        if v.type == VariableType.DATE and v.name == MEETING_DATE_NAME
+    ]
 
 
 def local_line(local) -> str:

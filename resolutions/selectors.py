@@ -9,7 +9,7 @@ from uuid import UUID
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, CharField, Count, FloatField
+from django.db.models import BooleanField, CharField, Count, FloatField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.models import Locale
@@ -131,8 +131,14 @@ def topics(language: str) -> list[tuple[str, str]]:
     return list(rows)
 
 
+def current_reports():
+    """Reports as they stand: a corrected report, or the report of a meeting that tabled a
+    text later presented again, is history and counts nowhere."""
+    return AdoptionReport.objects.filter(superseded_at__isnull=True)
+
+
 def _visible_reports():
-    return AdoptionReport.objects.exclude(visibility=AdoptionReport.Visibility.PRIVATE)
+    return current_reports().exclude(visibility=AdoptionReport.Visibility.PRIVATE)
 
 
 def counts_for(keys: list[UUID]) -> dict[UUID, Counts]:
@@ -144,9 +150,25 @@ def counts_for(keys: list[UUID]) -> dict[UUID, Counts]:
     """
     if not keys:
         return {}
+    # The latest report's choice holds: a private local whose tabled text is presented
+    # again stays uncounted until a new report says otherwise.
+    latest_visibility = Subquery(
+        AdoptionReport.objects.filter(adaptation=OuterRef("pk"))
+        .order_by("-created_at", "-pk")
+        .values("visibility")[:1]
+    )
     adapted = dict(
         Adaptation.objects.filter(resolution_key__in=keys)
-        .exclude(report__visibility=AdoptionReport.Visibility.PRIVATE)
+        .annotate(latest_visibility=latest_visibility)
+        .filter(
+            Q(latest_visibility__isnull=True)
+            | Q(
+                latest_visibility__in=[
+                    AdoptionReport.Visibility.PUBLIC,
+                    AdoptionReport.Visibility.COUNTED,
+                ]
+            )
+        )
         .values_list("resolution_key")
         .annotate(n=Count("local", distinct=True))
     )
@@ -162,7 +184,8 @@ def counts_for(keys: list[UUID]) -> dict[UUID, Counts]:
 def public_adopters(resolution: ResolutionPage) -> list[AdoptionReport]:
     """Reports whose local chose to be named, newest meeting first."""
     return list(
-        AdoptionReport.objects.filter(
+        current_reports()
+        .filter(
             adaptation__resolution_key=resolution.translation_key,
             visibility=AdoptionReport.Visibility.PUBLIC,
             outcome__in=AdoptionReport.ADOPTED_OUTCOMES,

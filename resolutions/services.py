@@ -12,13 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.engine import Answers, RenderedBlock, render_text
+from documents.engine import Answers, DocumentError, RenderedBlock, render_text
 from home import services as home_services
 from unions.models import Local
 from unions.permissions import may_act_for_local
 
 from .models import Adaptation, AdoptionReport, ResolutionPage
-from .printing import adaptation_pdf
+from .printing import adaptation_pdf, meeting_date_names
 
 AMENDMENT_TEXT_MAX = 4000
 
@@ -165,6 +165,102 @@ def apply_amendments(
     return numbered
 
 
+def _validated_report(
+    *,
+    user,
+    adaptation: Adaptation,
+    outcome: str,
+    meeting_date: date,
+    body: str,
+    visibility: str,
+    votes_for: int | None,
+    votes_against: int | None,
+    abstentions: int | None,
+    amendments: list[Amendment],
+) -> tuple[AdoptionReport, list[Amendment]]:
+    if outcome not in AdoptionReport.Outcome.values:
+        raise ValidationError(_("Choose what the meeting decided."))
+    if body not in AdoptionReport.Body.values or visibility not in AdoptionReport.Visibility.values:
+        raise ValidationError(_("Choose who voted and who may see this report."))
+    if meeting_date > timezone.localdate():
+        raise ValidationError(_("The meeting date can't be in the future."))
+    if amendments and outcome == AdoptionReport.Outcome.ADOPTED:
+        outcome = AdoptionReport.Outcome.ADOPTED_AS_AMENDED
+    if outcome == AdoptionReport.Outcome.ADOPTED_AS_AMENDED and not amendments:
+        raise ValidationError(_("List the amendments made on the floor, or choose “Adopted”."))
+    report = AdoptionReport(
+        adaptation=adaptation,
+        outcome=outcome,
+        meeting_date=meeting_date,
+        body=body,
+        visibility=visibility,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        floor_amendments=[a.to_dict() for a in amendments],
+        reported_by=user,
+    )
+    return report, amendments
+
+
+def _adopted_pdf(adaptation: Adaptation, report: AdoptionReport, amendments, paper: str):
+    """The adopted text's PDF, or None when the meeting did not adopt it.
+
+    The text is rendered again with the meeting date the report gives, so the paragraph
+    that names the meeting and the PDF's header state the same date (the answer typed when
+    adapting was the planned date)."""
+    if not report.adopted:
+        return None
+    blocks = apply_amendments(adopted_text(adaptation, report.meeting_date), amendments)
+    return adaptation_pdf(adaptation, blocks=blocks, report=report, paper=paper)
+
+
+def adopted_text(adaptation: Adaptation, meeting_date: date) -> list[RenderedBlock]:
+    """The adaptation's text with each meeting-date answer set to the reported date."""
+    names = meeting_date_names(adaptation.resolution.variables)
+    answers = Answers.from_dict(adaptation.answers)
+    if not names or all(answers.values.get(n) == meeting_date.isoformat() for n in names):
+        return adaptation.blocks
+    page = adaptation.revision.as_object() if adaptation.revision_id else adaptation.resolution
+    for name in names:
+        answers.values[name] = meeting_date.isoformat()
+    try:
+        document = render_text(
+            page.body, answers, variables=page.variables, language=adaptation.resolution.language
+        )
+    except (ValidationError, DocumentError):
+        # The pinned revision no longer renders with these answers: print the text as saved.
+        return adaptation.blocks
+    return document.blocks
+
+
+def _store_pdf(target, pdf: bytes | None, stem: str) -> None:
+    """Put the PDF and its digest on an adaptation or report (not saved here)."""
+    if pdf is None:
+        target.adopted_pdf = ""
+        target.adopted_pdf_sha256 = ""
+        return
+    target.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    target.adopted_pdf.save(
+        f"{stem}-{target.adopted_pdf_sha256[:12]}.pdf", ContentFile(pdf), save=False
+    )
+
+
+def _record(locked: Adaptation, report: AdoptionReport, pdf: bytes | None) -> None:
+    """Save the report as the current one and make the adaptation show it."""
+    _store_pdf(report, pdf, f"adopted-{locked.pk}")
+    report.adaptation = locked
+    report.save()
+    locked.status = report.outcome
+    locked.floor_amendments = report.floor_amendments
+    if pdf is None:
+        _store_pdf(locked, None, "")
+    else:
+        locked.adopted_pdf = report.adopted_pdf.name
+        locked.adopted_pdf_sha256 = report.adopted_pdf_sha256
+    locked.save()
+
+
 def adoption_report_create(
     *,
     user,
@@ -182,20 +278,8 @@ def adoption_report_create(
     """Record the meeting's result. An adopted text's PDF is rendered once, stored, and its
     SHA-256 kept, so the local can later show exactly what was adopted."""
     _require_local(user, adaptation.local)
-    amendments = amendments or []
-    if outcome not in AdoptionReport.Outcome.values:
-        raise ValidationError(_("Choose what the meeting decided."))
-    if body not in AdoptionReport.Body.values or visibility not in AdoptionReport.Visibility.values:
-        raise ValidationError(_("Choose who voted and who may see this report."))
-    if meeting_date > timezone.localdate():
-        raise ValidationError(_("The meeting date can't be in the future."))
-    if amendments and outcome == AdoptionReport.Outcome.ADOPTED:
-        outcome = AdoptionReport.Outcome.ADOPTED_AS_AMENDED
-    if outcome == AdoptionReport.Outcome.ADOPTED_AS_AMENDED and not amendments:
-        raise ValidationError(_("List the amendments made on the floor, or choose “Adopted”."))
-    adopted_blocks = apply_amendments(adaptation.blocks, amendments)
-
-    report = AdoptionReport(
+    report, amendments = _validated_report(
+        user=user,
         adaptation=adaptation,
         outcome=outcome,
         meeting_date=meeting_date,
@@ -204,33 +288,93 @@ def adoption_report_create(
         votes_for=votes_for,
         votes_against=votes_against,
         abstentions=abstentions,
-        reported_by=user,
+        amendments=amendments or [],
     )
-    pdf = None
-    if report.adopted:
-        # Rendered before the transaction: the database isn't held open while WeasyPrint works.
-        pdf = adaptation_pdf(adaptation, blocks=adopted_blocks, report=report, paper=paper)
+    # Rendered before the transaction: the database isn't held open while WeasyPrint works.
+    pdf = _adopted_pdf(adaptation, report, amendments, paper)
     try:
         with transaction.atomic():
             locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
             if not locked.is_open:
                 raise ValidationError(_("The result of this resolution was already reported."))
-            report.adaptation = locked
-            report.save()
-            locked.status = outcome
-            locked.floor_amendments = [a.to_dict() for a in amendments]
-            if pdf is not None:
-                locked.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-                locked.adopted_pdf.save(
-                    f"adopted-{locked.pk}-{locked.adopted_pdf_sha256[:12]}.pdf",
-                    ContentFile(pdf),
-                    save=False,
-                )
-            locked.save()
+            _record(locked, report, pdf)
+            # A text presented again after being tabled: the tabled report leads to this one.
+            AdoptionReport.objects.filter(
+                adaptation=locked, superseded_at__isnull=False, superseded_by__isnull=True
+            ).update(superseded_by=report)
     except IntegrityError:
         raise ValidationError(_("The result of this resolution was already reported.")) from None
     adaptation.refresh_from_db()
     return report
+
+
+def adoption_report_correct(
+    *,
+    user,
+    adaptation: Adaptation,
+    outcome: str,
+    meeting_date: date,
+    body: str,
+    visibility: str,
+    votes_for: int | None = None,
+    votes_against: int | None = None,
+    abstentions: int | None = None,
+    amendments: list[Amendment] | None = None,
+    paper: str = "letter",
+) -> AdoptionReport:
+    """Replace the current report with a corrected one. The old report, and the PDF it
+    printed with its SHA-256, stay as history; an adopted text's PDF is printed again."""
+    _require_local(user, adaptation.local)
+    report, amendments = _validated_report(
+        user=user,
+        adaptation=adaptation,
+        outcome=outcome,
+        meeting_date=meeting_date,
+        body=body,
+        visibility=visibility,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        amendments=amendments or [],
+    )
+    pdf = _adopted_pdf(adaptation, report, amendments, paper)
+    with transaction.atomic():
+        locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
+        current = (
+            AdoptionReport.objects.select_for_update()
+            .filter(adaptation=locked, superseded_at__isnull=True)
+            .first()
+        )
+        if current is None:
+            raise ValidationError(_("There is no report to correct yet."))
+        # Superseded first: only one report per adaptation may be current.
+        current.superseded_at = timezone.now()
+        current.save(update_fields=["superseded_at"])
+        _record(locked, report, pdf)
+        current.superseded_by = report
+        current.save(update_fields=["superseded_by"])
+    adaptation.refresh_from_db()
+    return report
+
+
+def adaptation_present_again(*, user, adaptation: Adaptation) -> Adaptation:
+    """A tabled or referred text goes before a meeting again: it is open to a new report,
+    and the report of the meeting that tabled or referred it stays as history."""
+    _require_local(user, adaptation.local)
+    again = (Adaptation.Status.TABLED, Adaptation.Status.REFERRED)
+    with transaction.atomic():
+        locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
+        if locked.status not in again:
+            raise ValidationError(_("Only a tabled or referred resolution can be presented again."))
+        AdoptionReport.objects.filter(adaptation=locked, superseded_at__isnull=True).update(
+            superseded_at=timezone.now()
+        )
+        locked.status = Adaptation.Status.PRESENTED
+        locked.floor_amendments = []
+        _store_pdf(locked, None, "")
+        locked.save()
+    adaptation.refresh_from_db()
+    return adaptation
 
 
 def review_workflow_ensure(*pages) -> object:

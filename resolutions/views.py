@@ -35,7 +35,7 @@ from unions.permissions import locals_for, may_act_for_local
 
 from . import ratelimit, selectors, services
 from .forms import AdaptForm, ReportForm
-from .models import Adaptation, AdoptionReport, ResolutionIndexPage, ResolutionPage
+from .models import Adaptation, ResolutionIndexPage, ResolutionPage
 from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
 
 LANGUAGES = dict(settings.LANGUAGES)
@@ -384,6 +384,15 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
                 services.adaptation_mark_presented(user=request.user, adaptation=adaptation)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+        elif request.POST.get("action") == "present_again":
+            try:
+                services.adaptation_present_again(user=request.user, adaptation=adaptation)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("Presented again: report the vote once the meeting has taken it.")
+                )
         elif request.POST.get("action") == "take_model":
             try:
                 services.adaptation_take_model(user=request.user, adaptation=adaptation)
@@ -397,7 +406,8 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
         {
             "adaptation": adaptation,
             "change": selectors.model_change(adaptation),
-            "report": AdoptionReport.objects.filter(adaptation=adaptation).first(),
+            "report": adaptation.report,
+            "report_history": adaptation.report_history,
             "model_diffs": diff_blocks(
                 model_text(adaptation.resolution.body, variables=adaptation.resolution.variables),
                 adaptation.blocks,
@@ -449,20 +459,9 @@ def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(adaptation.url())
     form = ReportForm(request.POST or None, blocks=adaptation.blocks)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             services.adoption_report_create(
-                user=request.user,
-                adaptation=adaptation,
-                outcome=data["outcome"],
-                meeting_date=data["meeting_date"],
-                body=data["body"],
-                visibility=data["visibility"],
-                votes_for=data.get("votes_for"),
-                votes_against=data.get("votes_against"),
-                abstentions=data.get("abstentions"),
-                amendments=form.amendments(),
-                paper=data.get("paper") or "letter",
+                user=request.user, adaptation=adaptation, **_report_kwargs(form)
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -471,4 +470,47 @@ def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(adaptation.url())
     context = page.get_context(request)
     context.update({"adaptation": adaptation, "form": form})
+    return _private(TemplateResponse(request, "resolutions/report.html", context))
+
+
+def _report_kwargs(form: ReportForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "outcome": data["outcome"],
+        "meeting_date": data["meeting_date"],
+        "body": data["body"],
+        "visibility": data["visibility"],
+        "votes_for": data.get("votes_for"),
+        "votes_against": data.get("votes_against"),
+        "abstentions": data.get("abstentions"),
+        "amendments": form.amendments(),
+        "paper": data.get("paper") or "letter",
+    }
+
+
+def report_correct(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct the reported result (a wrong count, date or outcome); the old report is kept."""
+    if gate := _gate(request):
+        return gate
+    adaptation = _own_adaptation(page, request, pk)
+    current = adaptation.report
+    if current is None:
+        return HttpResponseRedirect(adaptation.url("report"))
+    form = ReportForm(
+        request.POST or None,
+        blocks=adaptation.blocks,
+        initial=ReportForm.initial_from(current, adaptation.blocks),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adoption_report_correct(
+                user=request.user, adaptation=adaptation, **_report_kwargs(form)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The report is corrected. The earlier one is kept below."))
+            return HttpResponseRedirect(adaptation.url())
+    context = page.get_context(request)
+    context.update({"adaptation": adaptation, "form": form, "correcting": current})
     return _private(TemplateResponse(request, "resolutions/report.html", context))
