@@ -24,6 +24,12 @@ class AdaptForm(AnswersForm):
         self.fields["paper"] = forms.ChoiceField(
             label=_("Paper"), choices=PAPER_CHOICES, initial="letter", widget=forms.RadioSelect
         )
+        self.fields["label"] = forms.CharField(
+            label=_("Name of this draft"),
+            help_text=_("The meeting or employer it is for, e.g. “March membership meeting”."),
+            max_length=120,
+            required=False,
+        )
         if locals_:
             self.fields["local"] = forms.TypedChoiceField(
                 label=_("Adapt for"),

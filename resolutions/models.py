@@ -207,8 +207,8 @@ class Adaptation(models.Model):
         on_delete=models.CASCADE,
         related_name="adaptations",
     )
-    # The model's translation key: a local adapts a resolution once, in whichever language,
-    # and the counts on the English and Spanish pages are the same counts.
+    # The model's translation key: the counts on the English and Spanish pages are the same
+    # counts, of distinct locals, whichever language and however many drafts each keeps.
     resolution_key = models.UUIDField(_("resolution key"), db_index=True, editable=False)
     local = models.ForeignKey(
         Local, verbose_name=_("local"), on_delete=models.PROTECT, related_name="adaptations"
@@ -226,6 +226,15 @@ class Adaptation(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+    )
+    # A local may keep several adaptations of one resolution (per meeting, per employer, per
+    # language); the label tells them apart and is unique per local and resolution.
+    label = models.CharField(
+        _("name of this draft"),
+        max_length=120,
+        blank=True,
+        default="",
+        help_text=_("The meeting or employer it is for, e.g. “March membership meeting”."),
     )
     answers = models.JSONField(_("answers"), default=dict)
     adapted_body = models.JSONField(_("adapted text"), default=list)
@@ -246,12 +255,14 @@ class Adaptation(models.Model):
         verbose_name_plural = _("adaptations")
         constraints = [
             models.UniqueConstraint(
-                fields=["resolution_key", "local"], name="resolutions_one_adaptation_per_local"
+                fields=["resolution_key", "local", "label"],
+                name="resolutions_one_adaptation_per_local_and_label",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.local.display_name}: {self.resolution.title}"
+        label = f" ({self.label})" if self.label else ""
+        return f"{self.local.display_name}: {self.resolution.title}{label}"
 
     @property
     def blocks(self) -> list[RenderedBlock]:

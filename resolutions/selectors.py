@@ -204,7 +204,7 @@ def adaptations_for(user, resolution: ResolutionPage) -> list[Adaptation]:
     return list(
         Adaptation.objects.filter(
             resolution_key=resolution.translation_key, local__in=locals_for(user)
-        ).select_related("local__affiliation", "resolution")
+        ).select_related("local__affiliation", "resolution__locale")
     )
 
 

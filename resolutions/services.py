@@ -28,50 +28,82 @@ def _require_local(user, local: Local) -> None:
         raise PermissionDenied(_("You are not a steward or organizer of this local."))
 
 
-def adaptation_save(
-    *, user, resolution: ResolutionPage, local: Local, answers: Answers
-) -> Adaptation:
-    """Create or update the local's draft of this resolution, pinned to the live revision.
+LABEL_MAX = 120
 
-    Raises PermissionDenied for someone else's local and ValidationError for bad answers or
-    an adaptation whose result was already reported; nothing is written in either case.
-    """
-    _require_local(user, local)
+
+def _label_taken(label: str) -> ValidationError:
+    if label:
+        message = _(
+            "Your local already has a draft of this resolution called “%(label)s”. Open it "
+            "from the list to update it, or give this draft another name."
+        ) % {"label": label}
+    else:
+        message = _(
+            "Your local already has an unnamed draft of this resolution. Open it from the "
+            "list to update it, or name this draft after the meeting or employer it is for."
+        )
+    return ValidationError({"label": [message]})
+
+
+def _rendered_fields(resolution: ResolutionPage, answers: Answers) -> dict:
     document = render_text(
         resolution.body, answers, variables=resolution.variables, language=resolution.language
     )
-    fields = {
+    return {
         "resolution": resolution,
         "revision_id": resolution.live_revision_id or resolution.latest_revision_id,
         "answers": answers.to_dict(),
         "adapted_body": document.to_list(),
-        "created_by": user,
     }
-    for _attempt in range(2):
-        try:
-            with transaction.atomic():
-                existing = (
-                    Adaptation.objects.select_for_update()
-                    .filter(resolution_key=resolution.translation_key, local=local)
-                    .first()
-                )
-                if existing is None:
-                    return Adaptation.objects.create(
-                        resolution_key=resolution.translation_key, local=local, **fields
-                    )
-                if not existing.is_open:
-                    raise ValidationError(
-                        _("Your local already reported the vote on this resolution.")
-                    )
-                fields.pop("created_by", None)
-                for name, value in fields.items():
-                    setattr(existing, name, value)
-                existing.save()
-                return existing
-        except IntegrityError:
-            # Two saves raced to create the same local's adaptation; the second one updates.
-            continue
-    raise ValidationError(_("Please try saving again."))
+
+
+def adaptation_save(
+    *, user, resolution: ResolutionPage, local: Local, answers: Answers, label: str = ""
+) -> Adaptation:
+    """A new draft of this resolution for the local, pinned to the live revision.
+
+    Saving never overwrites another draft: a local keeps one adaptation per label (meeting
+    or employer), in either language, and changing one is `adaptation_update`. Raises
+    PermissionDenied for someone else's local and ValidationError for bad answers or a label
+    the local already uses; nothing is written in either case.
+    """
+    _require_local(user, local)
+    label = " ".join(label.split())[:LABEL_MAX]
+    fields = _rendered_fields(resolution, answers)
+    try:
+        with transaction.atomic():
+            return Adaptation.objects.create(
+                resolution_key=resolution.translation_key,
+                local=local,
+                label=label,
+                created_by=user,
+                **fields,
+            )
+    except IntegrityError:
+        raise _label_taken(label) from None
+
+
+def adaptation_update(
+    *, user, adaptation: Adaptation, answers: Answers, label: str | None = None
+) -> Adaptation:
+    """Change the answers (and the label) of this one draft, which the steward opened."""
+    _require_local(user, adaptation.local)
+    resolution = ResolutionPage.objects.get(pk=adaptation.resolution_id)
+    fields = _rendered_fields(resolution, answers)
+    if label is not None:
+        fields["label"] = " ".join(label.split())[:LABEL_MAX]
+    try:
+        with transaction.atomic():
+            locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
+            if not locked.is_open:
+                raise ValidationError(_("Your local already reported the vote on this resolution."))
+            for name, value in fields.items():
+                setattr(locked, name, value)
+            locked.save()
+    except IntegrityError:
+        raise _label_taken(fields["label"]) from None
+    adaptation.refresh_from_db()
+    return adaptation
 
 
 def adaptation_take_model(*, user, adaptation: Adaptation) -> Adaptation:

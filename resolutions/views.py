@@ -208,6 +208,8 @@ def _adapt_form(page, request, *, user_locals, local, adaptation, data=None) -> 
 
     answers = Answers.from_dict(adaptation.answers) if adaptation else None
     initial = {"local": str(local.pk)} if local else {}
+    if adaptation is not None:
+        initial["label"] = adaptation.label
     return AdaptForm(
         data,
         variables=page.variables,
@@ -247,6 +249,14 @@ def _preview(page: ResolutionPage, form: AdaptForm):
     return document, diff_blocks(model, document)
 
 
+def _existing_drafts(request: HttpRequest, page: ResolutionPage, local) -> list[Adaptation]:
+    """The local's adaptations of this resolution, in both languages, shown before saving so
+    nothing is replaced unseen. Listed once two-factor is on: a draft may name contacts."""
+    if local is None or not request.user.is_authenticated or needs_mfa(request.user):
+        return []
+    return [a for a in selectors.adaptations_for(request.user, page) if a.local_id == local.pk]
+
+
 def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     user_locals = _actable_locals(request.user)
     adaptation = None
@@ -258,6 +268,15 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         if not adaptation.is_open:
             messages.info(request, _("The result was reported; the adopted text can't change."))
             return HttpResponseRedirect(adaptation.url())
+        if adaptation.resolution_id != page.pk:
+            # A draft is edited on the page of its own language.
+            resolution = adaptation.resolution
+            return HttpResponseRedirect(
+                resolution.url
+                + resolution.reverse_subpage("adapt")
+                + "?"
+                + urlencode({"adaptation": adaptation.pk})
+            )
     raw_local = request.POST.get("local") if request.method == "POST" else request.GET.get("local")
     local = _chosen_local(request, user_locals, raw_local)
     if adaptation is not None and local is None:
@@ -298,7 +317,7 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
                 _filename(page, "adapted", "docx"),
                 download=True,
             )
-        if document is not None and action == "save":
+        if document is not None and action in ("save", "update"):
             if gate := _gate(request, page.url + page.reverse_subpage("adapt")):
                 return gate
             if local is None:
@@ -308,9 +327,22 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
                 )
             else:
                 try:
-                    saved = services.adaptation_save(
-                        user=request.user, resolution=page, local=local, answers=form.answers()
-                    )
+                    if action == "update" and adaptation is not None:
+                        # Only the draft the steward opened, by its id, is ever changed.
+                        saved = services.adaptation_update(
+                            user=request.user,
+                            adaptation=adaptation,
+                            answers=form.answers(),
+                            label=form.cleaned_data.get("label") or "",
+                        )
+                    else:
+                        saved = services.adaptation_save(
+                            user=request.user,
+                            resolution=page,
+                            local=local,
+                            answers=form.answers(),
+                            label=form.cleaned_data.get("label") or "",
+                        )
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
@@ -343,6 +375,7 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
             "local": local,
             "user_locals": user_locals,
             "adaptation": adaptation,
+            "existing": _existing_drafts(request, page, local),
             "preview_url": page.url + page.reverse_subpage("adapt_preview"),
         }
     )

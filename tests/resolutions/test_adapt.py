@@ -89,8 +89,11 @@ def test_steward_saves_a_draft_pinned_to_the_live_revision(client, resolution, l
     assert adaptation.revision_id == resolution.live_revision_id
     assert adaptation.status == Adaptation.Status.DRAFT
     assert adaptation.blocks[0].text.startswith("WHEREAS UHCW Local 1017")
-    # Saving again updates the same draft.
-    client.post(adapt_url(resolution), adapt_data(local, action="save", v_team_size="9"))
+    # Changing it is an explicit update of this draft, by its id.
+    client.post(
+        adapt_url(resolution),
+        adapt_data(local, action="update", v_team_size="9", adaptation=str(adaptation.pk)),
+    )
     assert Adaptation.objects.count() == 1
     assert "team of 9" in " ".join(b.text for b in Adaptation.objects.get().blocks)
 
