@@ -101,7 +101,7 @@ def adaptation_update(
                 setattr(locked, name, value)
             locked.save()
     except IntegrityError:
-        raise _label_taken(fields["label"]) from None
+        raise _label_taken(fields.get("label", adaptation.label)) from None
     adaptation.refresh_from_db()
     return adaptation
 
