@@ -182,6 +182,12 @@ class ResolutionPage(RoutablePageMixin, Page):
 
         return report(self, request, pk)
 
+    @path("adaptations/<int:pk>/reports/<int:report_pk>/pdf/", name="report_pdf")
+    def report_pdf_route(self, request, pk, report_pk):
+        from .views import report_pdf
+
+        return report_pdf(self, request, pk, report_pk)
+
     @path("adaptations/<int:pk>/report/correct/", name="report_correct")
     def report_correct_route(self, request, pk):
         from .views import report_correct

@@ -483,6 +483,22 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
     return _private(response)
 
 
+def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: int):
+    """The adopted PDF a given report printed: an earlier version stays downloadable."""
+    if gate := _gate(request):
+        return gate
+    adaptation = _own_adaptation(page, request, pk)
+    version = get_object_or_404(adaptation.reports, pk=report_pk)
+    if not version.adopted_pdf:
+        raise Http404
+    with version.adopted_pdf.open("rb") as handle:
+        content = handle.read()
+    suffix = f"{adaptation.local.display_name} adopted {version.created_at:%Y-%m-%d}"
+    response = _file(content, PDF, _filename(adaptation.resolution, suffix, "pdf"), download=True)
+    response["X-Content-SHA256"] = version.adopted_pdf_sha256
+    return _private(response)
+
+
 def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
     if gate := _gate(request):
         return gate

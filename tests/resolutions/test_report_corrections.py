@@ -5,6 +5,7 @@ from datetime import date
 
 from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
+from tests.factories import LocalFactory, steward
 
 from .helpers import pdftotext
 from .test_reports import draft, report_data
@@ -50,6 +51,12 @@ def test_correcting_the_vote_count_keeps_the_old_report_in_history(
     result, history = html.split("Earlier reports")
     assert "202 for, 3 against" in result and "212" not in result
     assert "212 for, 3 against" in history and first_sha in history
+    earlier = client.get(adaptation.url("report_pdf", report_pk=old.pk))
+    assert hashlib.sha256(earlier.content).hexdigest() == first_sha
+    assert earlier["X-Content-SHA256"] == first_sha and "212" in pdftotext(earlier.content)
+    # Another local's steward can't read it.
+    client.force_login(steward(LocalFactory()))
+    assert client.get(adaptation.url("report_pdf", report_pk=old.pk)).status_code == 403
 
 
 def test_a_corrected_report_counts_only_as_corrected(client, resolution, local, steward_user):
