@@ -19,10 +19,10 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.cache import no_store
 from home.accounts import mfa_setup_redirect
 from unions.permissions import is_organizer
 
@@ -40,9 +40,7 @@ def organizer_required(view):
             return HttpResponseForbidden(_("Only organizers can see endorsements."))
         if redirect := mfa_setup_redirect(request):
             return redirect
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
+        return no_store(view(request, *args, **kwargs))
 
     return wrapped
 

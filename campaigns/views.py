@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core.cache import no_store
 from home.ratelimit import allow
 from home.routing import page_at
 from unions.models import Affiliation
@@ -157,8 +157,7 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
     )
     if raise_form.is_bound:
         response.status_code = 400
-    patch_cache_control(response, no_store=True, private=True)
-    return response
+    return no_store(response)
 
 
 def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
@@ -171,8 +170,7 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
     }
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     # Public numbers only: other sites may read them.
-    response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
+    response["Access-Control-Allow-Origin"] = "*"  # caching: core.cache.PUBLIC_PAGES
     return response
 
 
@@ -215,5 +213,4 @@ def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         origins = []
     response._csp_replace = {"frame-ancestors": ["'self'", *origins]}
     response.xframe_options_exempt = True
-    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
     return response

@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.cache import no_store
 from home.accounts import mfa_setup_redirect
 from home.exports import neutralise
 from unions.permissions import may_see_personal_data
@@ -108,11 +108,6 @@ def _signature_for(page: PetitionPage, token: str, purpose: str) -> Signature:
     return signature
 
 
-def _no_store(response):
-    patch_cache_control(response, no_store=True, private=True)
-    return response
-
-
 def confirm(page: PetitionPage, request, token: str):
     signature = _signature_for(page, token, CONFIRM)
     if signature.status == Signature.Status.WITHDRAWN:
@@ -124,7 +119,7 @@ def confirm(page: PetitionPage, request, token: str):
     elif signature.status == Signature.Status.CONFIRMED:
         done = True
     context = {"done": done, "tally": selectors.petition_tally(page) if done else None}
-    return _no_store(_render(page, request, "petitions/confirm.html", context))
+    return no_store(_render(page, request, "petitions/confirm.html", context))
 
 
 def withdraw(page: PetitionPage, request, token: str):
@@ -133,7 +128,7 @@ def withdraw(page: PetitionPage, request, token: str):
     if request.method == "POST" and not done:
         services.signature_withdraw(signature=signature)
         done = True
-    return _no_store(_render(page, request, "petitions/withdraw.html", {"done": done}))
+    return no_store(_render(page, request, "petitions/withdraw.html", {"done": done}))
 
 
 def count_json(page: PetitionPage, request):
@@ -149,9 +144,8 @@ def count_json(page: PetitionPage, request):
             "closes_on": page.closes_on.isoformat() if page.closes_on else None,
         }
     )
-    # For embeds on other sites: public, short-lived, no cookies needed.
+    # For embeds on other sites; how long caches keep it is core.cache's policy.
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=5)
     return response
 
 
@@ -190,7 +184,7 @@ def signers(page: PetitionPage, request):
         "exact": selectors.exact_confirmed(page.source_id),
         "query_string": request.GET.urlencode(),
     }
-    return _no_store(_render(page, request, "petitions/signers.html", context))
+    return no_store(_render(page, request, "petitions/signers.html", context))
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
@@ -201,7 +195,7 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
         writer.writerow([neutralise(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _no_store(response)
+    return no_store(response)
 
 
 def signers_csv(page: PetitionPage, request):
@@ -265,7 +259,7 @@ def paper(page: PetitionPage, request):
         )
         form = PaperForm()
     status = 400 if request.method == "POST" and result is None else 200
-    return _no_store(
+    return no_store(
         _render(page, request, "petitions/paper.html", {"form": form, "result": result}, status)
     )
 
@@ -285,9 +279,7 @@ def delivery(page: PetitionPage, request):
             page.url + page.reverse_subpage("delivery_status", args=[pdf.pk]).lstrip("/")
         )
     pdfs = DeliveryPdf.objects.filter(petition_id=page.source_id).defer("pdf").order_by("-id")[:10]
-    return _no_store(
-        _render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs})
-    )
+    return no_store(_render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs}))
 
 
 def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -> DeliveryPdf:
@@ -302,7 +294,7 @@ def delivery_status(page: PetitionPage, request, pdf_id: int):
     if response := _gate(page, request):
         return response
     pdf = _delivery_pdf(page, pdf_id)
-    return _no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
+    return no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
 
 
 def delivery_download(page: PetitionPage, request, pdf_id: int):
@@ -314,4 +306,4 @@ def delivery_download(page: PetitionPage, request, pdf_id: int):
     response = HttpResponse(bytes(pdf.pdf), content_type="application/pdf")
     suffix = "count" if pdf.count_only else "names"
     response["Content-Disposition"] = f'attachment; filename="{page.slug}-{suffix}.pdf"'
-    return _no_store(response)
+    return no_store(response)

@@ -19,11 +19,11 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.cache import no_store
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
@@ -57,13 +57,6 @@ def _file(content: bytes, content_type: str, filename: str, *, download: bool) -
 def _filename(resolution: ResolutionPage, suffix: str, extension: str) -> str:
     stem = slugify(f"{resolution.number} {suffix}")[:80] or "resolution"
     return f"{stem}.{extension}"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # A local's draft is nobody else's business: never stored by a shared cache.
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
 
 
 # -- the library and the page --------------------------------------------------------------
@@ -114,7 +107,7 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     )
     response = TemplateResponse(request, "resolutions/resolution_page.html", context)
     if request.user.is_authenticated:
-        _private(response)
+        no_store(response)
     return response
 
 
@@ -336,7 +329,7 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         }
     )
     response = TemplateResponse(request, "resolutions/adapt.html", context)
-    return _private(response) if request.user.is_authenticated else response
+    return no_store(response) if request.user.is_authenticated else response
 
 
 def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
@@ -357,7 +350,7 @@ def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         {"page": page, "form": form, "document": document, "diffs": diffs},
         status=200 if document is not None else 422,
     )
-    return _private(response)
+    return no_store(response)
 
 
 # -- a local's adaptation ------------------------------------------------------------------
@@ -393,7 +386,7 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
             ),
         }
     )
-    return _private(TemplateResponse(request, "resolutions/adaptation.html", context))
+    return no_store(TemplateResponse(request, "resolutions/adaptation.html", context))
 
 
 def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
@@ -426,7 +419,7 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
             content, PDF, _filename(resolution, suffix + " adopted", "pdf"), download=True
         )
         response["X-Content-SHA256"] = adaptation.adopted_pdf_sha256
-    return _private(response)
+    return no_store(response)
 
 
 def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
@@ -460,4 +453,4 @@ def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(adaptation.url())
     context = page.get_context(request)
     context.update({"adaptation": adaptation, "form": form})
-    return _private(TemplateResponse(request, "resolutions/report.html", context))
+    return no_store(TemplateResponse(request, "resolutions/report.html", context))
