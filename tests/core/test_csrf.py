@@ -42,7 +42,7 @@ def test_cross_site_refusal_is_in_the_visitors_language(client, petition):
         HTTP_SEC_FETCH_SITE="cross-site",
     )
     assert response.status_code == 403
-    assert "No se pudo enviar este formulario".encode() in response.content
+    assert b"No se pudo enviar este formulario" in response.content
 
 
 def test_same_site_but_other_origin_post_is_refused(client, petition):
