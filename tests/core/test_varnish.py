@@ -1,6 +1,7 @@
 """The deployment's HTTP cache: a real varnishd running deploy/varnish/default.vcl in front of
 the live server. Hits, passes, purges on publish, stale pages while the backend is down."""
 
+import contextlib
 import http.client
 import shutil
 import socket
@@ -63,10 +64,8 @@ class Backend:
             pass
         finally:
             for s in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def stop(self) -> None:
         self.running = False
