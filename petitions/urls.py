@@ -18,7 +18,6 @@ from django.http import JsonResponse
 from django.urls import re_path
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-
 from wagtail.views import serve as wagtail_serve
 
 from home.routing import page_at

@@ -14,11 +14,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import formguard
 from home.accounts import mfa_setup_redirect
 from home.exports import neutralise
 from unions.permissions import may_see_personal_data
-
-from core import formguard
 
 from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm

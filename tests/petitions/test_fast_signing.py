@@ -13,7 +13,7 @@ from home.demo import child_page
 from home.models import StandardPage
 from petitions import sign_facts
 from petitions.models import PetitionPage, Signature
-from tests.petitions.conftest import make_petition, sign_data, sign_url
+from tests.petitions.conftest import sign_data, sign_url
 
 
 def started_in(html: str) -> str:

@@ -8,9 +8,9 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.formguard import token_issue as started_token
 from home.ratelimit import address_key
 from petitions import ratelimit
-from core.formguard import token_issue as started_token
 from petitions.models import PetitionPage, Signature
 from tests.petitions.conftest import make_petition, sign_data, sign_url
 
