@@ -19,7 +19,8 @@ fresh token (a re-rendered form is never cached) and send it again. A bot that r
 token gets at most the limit through, must come back for a new page (the same cached nonce
 until the cache refreshes) and still meets the per-address rate limits of each form.
 
-Checking costs one Redis round trip (home.ratelimit.hit).
+Checking costs one Redis round trip (home.ratelimit.hit), and the signing path counts the
+token together with its rate limit in that same round trip.
 """
 
 import enum
@@ -80,28 +81,41 @@ def _reuse_limit() -> int:
     return int(getattr(settings, "FORMGUARD_REUSE_LIMIT", REUSE_LIMIT))
 
 
-def token_check(
+def token_read(
     request: HttpRequest, token: object, *, scope: str, now: float | None = None
-) -> Verdict:
-    """Judge the token a form came back with, and count this use of it."""
+) -> tuple[Verdict, tuple[str, int] | None]:
+    """Judge the token's signature and age, without Redis. For a token that passes, also
+    the `(key, ttl)` that counts its uses from this address (home.ratelimit.hit_many);
+    `token_reused` judges that count."""
     now = now if now is not None else time.time()
     try:
         issued_text, nonce = _signer().unsign(str(token or "")[:200]).split(".", 1)
         issued = int(issued_text)
     except (signing.BadSignature, ValueError):
-        return Verdict.INVALID
+        return Verdict.INVALID, None
     elapsed = now - issued
     if elapsed > MAX_AGE_SECONDS:
-        return Verdict.INVALID
+        return Verdict.INVALID, None
     if elapsed < MIN_FILL_SECONDS:
-        return Verdict.TOO_FAST
+        return Verdict.TOO_FAST, None
     # The window of address_key is the token's own issue time: the key is fixed for the
     # token's life and expires with it.
     key = address_key(f"fg:{scope}:{nonce}", client_address(request), issued)
-    ttl = max(1, int(issued + MAX_AGE_SECONDS - now) + 5)
-    if hit(key, ttl) > _reuse_limit():
+    return Verdict.OK, (key, max(1, int(issued + MAX_AGE_SECONDS - now) + 5))
+
+
+def token_reused(uses: int) -> bool:
+    return uses > _reuse_limit()
+
+
+def token_check(
+    request: HttpRequest, token: object, *, scope: str, now: float | None = None
+) -> Verdict:
+    """Judge the token a form came back with, and count this use of it."""
+    verdict, use = token_read(request, token, scope=scope, now=now)
+    if use is not None and token_reused(hit(*use)):
         return Verdict.REUSED
-    return Verdict.OK
+    return verdict
 
 
 def refusal(verdict: Verdict) -> str:

@@ -33,17 +33,23 @@ def address_key(scope: str, address: str, window: int) -> str:
     return f"rl:{scope}:{window}:{digest[:32]}"
 
 
-def hit(key: str, ttl: int) -> int:
-    """Count one use of `key`, which expires `ttl` seconds after its first use, and return
-    the count. On Redis this is one round trip (INCR and EXPIRE NX in one pipeline), so the
-    hot paths (signing) pay one round trip per limit."""
+def hit_many(counters: list[tuple[str, int]]) -> list[int]:
+    """Count one use of each `(key, ttl)`: a key expires `ttl` seconds after its first use.
+    Returns the counts. On Redis all of them take one round trip (INCR and EXPIRE NX in one
+    pipeline), so a hot path (signing) pays one round trip for all its limits."""
     backend = getattr(cache, "_cache", None)
     if backend is not None and hasattr(backend, "get_client"):
-        full_key = cache.make_and_validate_key(key)
-        pipe = backend.get_client(full_key, write=True).pipeline(transaction=False)
-        pipe.incr(full_key)
-        pipe.expire(full_key, ttl, nx=True)
-        return int(pipe.execute()[0])
+        keys = [(cache.make_and_validate_key(key), ttl) for key, ttl in counters]
+        pipe = backend.get_client(keys[0][0], write=True).pipeline(transaction=False)
+        for key, ttl in keys:
+            pipe.incr(key)
+            pipe.expire(key, ttl, nx=True)
+        return [int(n) for n in pipe.execute()[::2]]
+    return [_hit_other(key, ttl) for key, ttl in counters]
+
+
+def _hit_other(key: str, ttl: int) -> int:
+    # Any other cache backend (none in this project's settings): two calls.
     if cache.add(key, 1, timeout=ttl):
         return 1
     try:
@@ -53,10 +59,19 @@ def hit(key: str, ttl: int) -> int:
         return 1
 
 
+def hit(key: str, ttl: int) -> int:
+    """Count one use of `key` (see hit_many)."""
+    return hit_many([(key, ttl)])[0]
+
+
+def counter(request: HttpRequest, *, scope: str, window_seconds: int, now: float | None = None):
+    """The `(key, ttl)` counting this address's attempts in the current window."""
+    window = int((now if now is not None else time.time()) // window_seconds)
+    return address_key(scope, client_address(request), window), window_seconds + 5
+
+
 def allow(
     request: HttpRequest, *, scope: str, limit: int, window_seconds: int, now: float | None = None
 ) -> bool:
     """Count one attempt from this address; False once it has used up the window."""
-    window = int((now if now is not None else time.time()) // window_seconds)
-    key = address_key(scope, client_address(request), window)
-    return hit(key, window_seconds + 5) <= limit
+    return hit(*counter(request, scope=scope, window_seconds=window_seconds, now=now)) <= limit

@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from core import formguard
 from home.accounts import mfa_setup_redirect
 from home.exports import neutralise
+from home.ratelimit import hit_many
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
 from .models import DeliveryPdf, PetitionPage, Signature
-from .ratelimit import sign_allowed
+from .ratelimit import sign_counter, sign_limit
 from .sign_facts import SigningFacts
 from .tokens import CONFIRM, WITHDRAW, read_token
 
@@ -81,15 +82,19 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
     if form.is_bot():
         # Tell a bot nothing: it sees what a person sees, and nothing is stored.
         return HttpResponseRedirect(facts.signed_url)
-    if not sign_allowed(request):
+    verdict, use = formguard.token_read(
+        request, request.POST.get(formguard.FIELD), scope="petitions:sign"
+    )
+    # The address's signing limit and the token's uses: one Redis round trip for both.
+    counts = hit_many([sign_counter(request)] + ([use] if use else []))
+    if counts[0] > sign_limit():
         refusal = _(
             "Too many signatures have come from your network in the last few minutes. "
             "Please wait ten minutes and try again."
         )
         return again(refusal, 429)
-    verdict = formguard.token_check(
-        request, request.POST.get(formguard.FIELD), scope="petitions:sign"
-    )
+    if use and formguard.token_reused(counts[1]):
+        verdict = formguard.Verdict.REUSED
     if verdict is not formguard.Verdict.OK:
         return again(formguard.refusal(verdict))
     if not form.is_valid():
