@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import formguard
 from core.cache import no_store
 from home.ratelimit import allow
 from home.routing import page_at
@@ -63,7 +64,13 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     if request.method == "POST":
         form = EndorsementForm(request.POST, day=options)
         if form.is_valid():
-            if _rate_limited(request, "endorse"):
+            # The form may come from a cached page: see core.formguard.
+            verdict = formguard.token_check(
+                request, request.POST.get(formguard.FIELD), scope="campaigns:endorse"
+            )
+            if verdict is not formguard.Verdict.OK:
+                form.add_error(None, formguard.refusal(verdict))
+            elif _rate_limited(request, "endorse"):
                 form.add_error(
                     None, _("Too many submissions from here. Try again in a few minutes.")
                 )
@@ -89,6 +96,8 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         context_overrides={
             "form": form,
             "affiliations": Affiliation.objects.order_by("name").values_list("name", "short_name"),
+            # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
+            "started": formguard.token_issue(),
         },
     )
 

@@ -2,25 +2,15 @@
 
 import csv
 import io
-import time
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from .models import PetitionPage, Signature
 from .services import PaperRow
-
-STARTED_SALT = "petitions.form-started"
-MIN_FILL_SECONDS = 3
-MAX_FILL_SECONDS = 24 * 3600
-
-
-def started_token(at: float | None = None) -> str:
-    """When the form was shown, signed so a bot can't backdate it."""
-    return signing.dumps(int(at if at is not None else time.time()), salt=STARTED_SALT)
+from .sign_facts import SigningFacts
 
 
 class SignForm(forms.Form):
@@ -40,10 +30,14 @@ class SignForm(forms.Form):
     # A field people never see (hidden by CSS, skipped by keyboard): bots fill it in.
     website = forms.CharField(label=_("Leave this empty"), required=False, max_length=200)
 
-    def __init__(self, *args, petition: PetitionPage, **kwargs):
+    def __init__(self, *args, petition: PetitionPage | SigningFacts, **kwargs):
         super().__init__(*args, **kwargs)
         self.petition = petition
-        self.fields["language"].initial = petition.locale.language_code
+        self.fields["language"].initial = (
+            petition.language
+            if isinstance(petition, SigningFacts)
+            else petition.locale.language_code
+        )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
@@ -80,18 +74,6 @@ class SignForm(forms.Form):
     def is_bot(self) -> bool:
         """Filled the honeypot: a bot. Checked before anything else, answered quietly."""
         return bool(self.data.get("website"))
-
-    def filled_too_fast(self) -> bool:
-        """True when the form came back faster than a person can fill it, or its start
-        time is missing, forged or a day old."""
-        try:
-            started = signing.loads(
-                str(self.data.get("started", ""))[:200], salt=STARTED_SALT, max_age=MAX_FILL_SECONDS
-            )
-            elapsed = time.time() - int(started)
-            return not MIN_FILL_SECONDS <= elapsed <= MAX_FILL_SECONDS
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
 
 
 class PaperForm(forms.Form):

@@ -6,6 +6,7 @@ import logging
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +21,9 @@ from home.services import email_render
 from . import selectors
 from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
 from .tokens import CONFIRM, WITHDRAW, make_token
+
+if TYPE_CHECKING:
+    from .sign_facts import SigningFacts
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +68,16 @@ def _email_context(page: PetitionPage, signature: Signature) -> dict:
 
 def signature_create(
     *,
-    petition: PetitionPage,
+    petition: "PetitionPage | SigningFacts",
     name: str,
     email: str,
     department: str = "",
     name_display: str = Signature.NameDisplay.HIDDEN,
     language: str = "en",
 ) -> SignResult:
-    """Sign a petition: one INSERT, and a confirmation email queued on commit.
+    """Sign a petition: one INSERT, and a confirmation email queued on commit. `petition`
+    is the page or its cached signing facts (petitions.sign_facts): only its id and source
+    id are used, so the signing path needs no page.
 
     The unique constraint on (petition, email) decides whether this is a new signature;
     we never look first. Someone who already signed gets an email saying so, and the

@@ -1,10 +1,14 @@
-"""`<petition url>count.json` for embeds.
+"""Two petition paths answered before Wagtail's pages, without walking the page tree.
+
+- `<petition url>count.json` for embeds. The same JSON is always available as the page route
+  `<petition url>count/`. Embeds on other sites can bring far more traffic than the petition
+  itself, so the answer is kept for a couple of seconds per path: a hit costs one cache read.
+- `<petition url>sign/`, the signing POST: the petition's signing facts come from a small
+  cached record (petitions.sign_facts), so a signature costs one cache read, the rate-limit
+  and time-to-fill counters, one INSERT and one broker publish. A path that is not a petition
+  goes on to Wagtail as if this pattern did not exist.
 
 The project's URLconf includes this module just before Wagtail's pages (see home.routing).
-The same JSON is always available as the page route `<petition url>count/`.
-
-Embeds on other sites can bring far more traffic than the petition itself, so the answer
-is kept for a couple of seconds per path: a hit costs one cache read, no page routing.
 """
 
 import json
@@ -13,10 +17,13 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.urls import re_path
 from django.utils.translation import get_language
+from wagtail.views import serve as wagtail_serve
 
 from home.routing import page_at
 
+from . import views
 from .models import PetitionPage
+from .sign_facts import facts_for_path
 
 app_name = "petitions"
 MICRO_CACHE_SECONDS = 2
@@ -38,6 +45,16 @@ def count_json(request, page_path: str):
     return _answer(data)
 
 
+def sign(request, page_path: str):
+    facts = facts_for_path(request, page_path)
+    if facts is None:
+        # Wagtail memoises a request's route; the lookup above routed the shorter path.
+        request.__dict__.pop("_wagtail_route_for_request", None)
+        return wagtail_serve(request, page_path + "sign/")
+    return views.sign_with_facts(request, facts)
+
+
 urlpatterns = [
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)sign/$", sign, name="sign"),
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)count\.json$", count_json, name="count_json"),
 ]

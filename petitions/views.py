@@ -13,15 +13,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import formguard
 from core.cache import no_store
 from home.accounts import mfa_setup_redirect
 from home.exports import neutralise
+from home.ratelimit import hit_many
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
-from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_token
+from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
 from .models import DeliveryPdf, PetitionPage, Signature
-from .ratelimit import sign_allowed
+from .ratelimit import sign_counter, sign_limit
+from .sign_facts import SigningFacts
 from .tokens import CONFIRM, WITHDRAW, read_token
 
 
@@ -36,7 +39,8 @@ def _page_context(page: PetitionPage, request, form=None) -> dict:
         "tally": selectors.petition_tally(page),
         "form": form or SignForm(petition=page),
         "is_open": page.is_open(),
-        "started": started_token(),
+        # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
+        "started": formguard.token_issue(),
         "may_organize": may_see_personal_data(request.user, page.local_id),
     }
 
@@ -55,33 +59,49 @@ def _form_again(page, request, form, *, refusal: str = "", status: int = 400):
 
 
 def sign(page: PetitionPage, request):
-    """The signing path stays lean: no count is read and nothing is rendered on success."""
+    """Wagtail's route for `<petition>/sign/`. petitions.urls answers the same path first
+    without walking the page tree; this stays for anything that reaches Wagtail."""
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    form = SignForm(request.POST, petition=page)
-    if not page.is_open():
-        refusal = _("This petition is closed and no longer takes signatures.")
-        return _form_again(page, request, form, refusal=refusal, status=409)
+    return sign_with_facts(request, SigningFacts.from_page(page), page=page)
+
+
+def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None = None):
+    """The signing path stays lean: no page, no count, no session, nothing rendered on
+    success; one INSERT and one broker publish. Anything refused re-renders the page (the
+    slower path), with the message beside the fields."""
+    if request.method != "POST":
+        return HttpResponseRedirect(facts.url)
+    form = SignForm(request.POST, petition=facts)
+
+    def again(refusal: str = "", status: int = 400):
+        return _form_again(page or facts.page(), request, form, refusal=refusal, status=status)
+
+    if not facts.is_open():
+        return again(_("This petition is closed and no longer takes signatures."), 409)
     if form.is_bot():
         # Tell a bot nothing: it sees what a person sees, and nothing is stored.
-        return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
-    if not sign_allowed(request):
+        return HttpResponseRedirect(facts.signed_url)
+    verdict, use = formguard.token_read(
+        request, request.POST.get(formguard.FIELD), scope="petitions:sign"
+    )
+    # The address's signing limit and the token's uses: one Redis round trip for both.
+    counts = hit_many([sign_counter(request)] + ([use] if use else []))
+    if counts[0] > sign_limit():
         refusal = _(
             "Too many signatures have come from your network in the last few minutes. "
             "Please wait ten minutes and try again."
         )
-        return _form_again(page, request, form, refusal=refusal, status=429)
-    if form.filled_too_fast():
-        refusal = _(
-            "That was faster than a person can fill in the form. "
-            "Please check your answers and send it again."
-        )
-        return _form_again(page, request, form, refusal=refusal)
+        return again(refusal, 429)
+    if use and formguard.token_reused(counts[1]):
+        verdict = formguard.Verdict.REUSED
+    if verdict is not formguard.Verdict.OK:
+        return again(formguard.refusal(verdict))
     if not form.is_valid():
-        return _form_again(page, request, form)
+        return again()
     data = form.cleaned_data
     services.signature_create(
-        petition=page,
+        petition=facts,
         name=data["name"],
         email=data["email"],
         department=data.get("department", ""),
@@ -89,7 +109,7 @@ def sign(page: PetitionPage, request):
         language=data["language"],
     )
     # Whether new or already signed, the same screen: nobody can probe who signed.
-    return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
+    return HttpResponseRedirect(facts.signed_url)
 
 
 def signed(page: PetitionPage, request):

@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import formguard
 from core.cache import no_store
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
@@ -246,6 +247,7 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         local = adaptation.local
 
     document, diffs = None, []
+    refusal = ""
     if request.method == "POST":
         form = _adapt_form(
             page,
@@ -258,7 +260,17 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "preview")
         if form.is_valid():
             document, diffs = _preview(page, form)
-        if document is not None and action in ("pdf", "docx"):
+        if document is not None and action in ("pdf", "docx") and not request.user.is_authenticated:
+            # The anonymous form may come from a cached page: its time-to-fill token is
+            # checked (core.formguard), and the form comes back with a fresh one if refused.
+            refusal = formguard.refusal(
+                formguard.token_check(
+                    request, request.POST.get(formguard.FIELD), scope="resolutions:adapt"
+                )
+            )
+            if refusal:
+                form.add_error(None, refusal)
+        if document is not None and action in ("pdf", "docx") and not refusal:
             # Anyone may download; nothing about the answers is stored.
             if not request.user.is_authenticated and not ratelimit.document_allowed(request):
                 return _too_many(request)
@@ -326,9 +338,12 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
             "user_locals": user_locals,
             "adaptation": adaptation,
             "preview_url": page.url + page.reverse_subpage("adapt_preview"),
+            "started": formguard.token_issue(),
         }
     )
-    response = TemplateResponse(request, "resolutions/adapt.html", context)
+    response = TemplateResponse(
+        request, "resolutions/adapt.html", context, status=400 if refusal else 200
+    )
     return no_store(response) if request.user.is_authenticated else response
 
 
