@@ -250,7 +250,7 @@ class PetitionPage(RoutablePageMixin, Page):
             return self
         if not hasattr(self, "_governing"):
             self._governing = PetitionPage.objects.only(
-                "status", "opens_on", "closes_on", "goal"
+                "status", "opens_on", "closes_on", "goal", "retention_days"
             ).get(pk=self.source_id)
         return self._governing
 

@@ -2,6 +2,7 @@
 organizer tools. Each validates, calls a service or selector, and renders or redirects."""
 
 import csv
+import datetime
 import io
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,7 +24,7 @@ from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_token
 from .models import DeliveryPdf, PetitionPage, Signature
 from .ratelimit import sign_allowed
-from .tokens import CONFIRM, WITHDRAW, read_token
+from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
 
 
 def _render(page, request, template, context=None, status=200):
@@ -96,16 +98,36 @@ def signed(page: PetitionPage, request):
     return _render(page, request, "petitions/signed.html")
 
 
-def _signature_for(page: PetitionPage, token: str, purpose: str) -> Signature:
-    signature_id = read_token(token, purpose)
+def _link_problem(page: PetitionPage, request, problem: str, status: int):
+    """A link that does nothing says why, plainly, and names nobody."""
+    response = _render(page, request, "petitions/link_problem.html", {"problem": problem}, status)
+    return _no_store(response)
+
+
+def _signature_for(page: PetitionPage, request, token: str, purpose: str):
+    """The signature a link is for, or the page saying why the link does nothing."""
+    ends_at = None
+    if purpose == WITHDRAW and (purge_after := page.governing.purge_after()) is not None:
+        # Signer data is purged the day after purge_after; the link ends with it.
+        ends_at = datetime.datetime.combine(
+            purge_after + datetime.timedelta(days=1),
+            datetime.time.min,
+            tzinfo=timezone.get_current_timezone(),
+        ).timestamp()
+    try:
+        signature_id = read_token(token, purpose, ends_at=ends_at)
+    except TokenExpired:
+        return None, _link_problem(page, request, "expired", 410)
+    except TokenInvalid:
+        signature_id = None
     signature = (
         Signature.objects.filter(pk=signature_id, petition_id=page.source_id).first()
         if signature_id
         else None
     )
     if signature is None:
-        raise Http404
-    return signature
+        return None, _link_problem(page, request, "invalid", 404)
+    return signature, None
 
 
 def _no_store(response):
@@ -114,26 +136,32 @@ def _no_store(response):
 
 
 def confirm(page: PetitionPage, request, token: str):
-    signature = _signature_for(page, token, CONFIRM)
+    signature, refusal = _signature_for(page, request, token, CONFIRM)
+    if refusal:
+        return refusal
     if signature.status == Signature.Status.WITHDRAWN:
-        raise Http404
-    done = False
-    if request.method == "POST":
-        services.signature_confirm(signature=signature)
-        done = True
-    elif signature.status == Signature.Status.CONFIRMED:
-        done = True
-    context = {"done": done, "tally": selectors.petition_tally(page) if done else None}
+        return _link_problem(page, request, "confirm_withdrawn", 410)
+    if signature.status == Signature.Status.CONFIRMED:
+        return _link_problem(page, request, "confirm_used", 410)
+    if request.method != "POST":
+        return _no_store(_render(page, request, "petitions/confirm.html", {"done": False}))
+    if not services.signature_confirm(signature=signature):  # confirmed or withdrawn meanwhile
+        return _link_problem(page, request, "confirm_used", 410)
+    context = {"done": True, "tally": selectors.petition_tally(page)}
     return _no_store(_render(page, request, "petitions/confirm.html", context))
 
 
 def withdraw(page: PetitionPage, request, token: str):
-    signature = _signature_for(page, token, WITHDRAW)
-    done = signature.status == Signature.Status.WITHDRAWN
-    if request.method == "POST" and not done:
-        services.signature_withdraw(signature=signature)
-        done = True
-    return _no_store(_render(page, request, "petitions/withdraw.html", {"done": done}))
+    signature, refusal = _signature_for(page, request, token, WITHDRAW)
+    if refusal:
+        return refusal
+    if signature.status == Signature.Status.WITHDRAWN or signature.anonymised_at:
+        return _link_problem(page, request, "nothing_to_withdraw", 410)
+    if request.method != "POST":
+        return _no_store(_render(page, request, "petitions/withdraw.html", {"done": False}))
+    if not services.signature_withdraw(signature=signature):
+        return _link_problem(page, request, "nothing_to_withdraw", 410)
+    return _no_store(_render(page, request, "petitions/withdraw.html", {"done": True}))
 
 
 def count_json(page: PetitionPage, request):
