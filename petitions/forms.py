@@ -148,4 +148,21 @@ class SignerFilterForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     count_only = forms.BooleanField(label=_("Count only: list no names"), required=False)
+    with_departments = forms.BooleanField(
+        label=_("Include the counts by department"),
+        required=False,
+        help_text=_("Departments with fewer than %(n)s confirmed signatures show no exact count."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, petition: PetitionPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Signers were told whether management sees a department table; a PDF can
+        # leave it out, never add it against that promise.
+        if petition.departments_shown_to_target:
+            from .selectors import MIN_CELL
+
+            field = self.fields["with_departments"]
+            field.help_text = field.help_text % {"n": MIN_CELL}
+        else:
+            del self.fields["with_departments"]

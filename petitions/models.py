@@ -99,6 +99,16 @@ class PetitionPage(RoutablePageMixin, Page):
     retention_days = models.PositiveIntegerField(
         _("days signer data is kept after closing"), default=90
     )
+    # A promise made on the sign form, so it is the petition's, not each PDF's: the delivery
+    # PDF may carry a department table only when signers were told it would.
+    departments_to_target = models.BooleanField(
+        _("the delivery PDF may show counts by department"),
+        default=False,
+        help_text=_(
+            "The sign form tells signers whether whoever receives the petition sees counts by "
+            "department. Small departments are never shown exactly."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -120,6 +130,7 @@ class PetitionPage(RoutablePageMixin, Page):
             [
                 FieldPanel("department_field"),
                 FieldPanel("departments"),
+                FieldPanel("departments_to_target"),
                 FieldPanel("allow_full_name"),
                 FieldPanel("allow_initial"),
             ],
@@ -147,6 +158,7 @@ class PetitionPage(RoutablePageMixin, Page):
             "status",
             "department_field",
             "departments",
+            "departments_to_target",
             "allow_full_name",
             "allow_initial",
             "retention_days",
@@ -250,7 +262,13 @@ class PetitionPage(RoutablePageMixin, Page):
             return self
         if not hasattr(self, "_governing"):
             self._governing = PetitionPage.objects.only(
-                "status", "opens_on", "closes_on", "goal", "retention_days"
+                "status",
+                "opens_on",
+                "closes_on",
+                "goal",
+                "retention_days",
+                "department_field",
+                "departments_to_target",
             ).get(pk=self.source_id)
         return self._governing
 
@@ -260,6 +278,15 @@ class PetitionPage(RoutablePageMixin, Page):
         if rules.status != self.Status.OPEN or today < rules.opens_on:
             return False
         return rules.closes_on is None or today <= rules.closes_on
+
+    @property
+    def departments_shown_to_target(self) -> bool:
+        """Whether the delivery PDF may carry counts by department (and the sign form says
+        so); the source page's setting rules, as for status and dates."""
+        rules = self.governing
+        return (
+            rules.departments_to_target and rules.department_field != self.DepartmentField.NOT_ASKED
+        )
 
     @property
     def department_choices(self) -> list[str]:
@@ -386,6 +413,7 @@ class DeliveryPdf(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     count_only = models.BooleanField(default=False)
+    with_departments = models.BooleanField(default=False)
     language = models.CharField(max_length=5, default="en")
     state = models.CharField(max_length=8, choices=State, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)

@@ -40,6 +40,7 @@ def _page_context(page: PetitionPage, request, form=None) -> dict:
         "is_open": page.is_open(),
         "started": started_token(),
         "may_organize": may_see_personal_data(request.user, page.local_id),
+        "min_cell": selectors.MIN_CELL,
     }
 
 
@@ -216,6 +217,7 @@ def signers(page: PetitionPage, request):
         "signers_page": signers_page,
         "departments": selectors.department_counts(page, suppress=False),
         "exact": selectors.exact_confirmed(page.source_id),
+        "min_cell": selectors.MIN_CELL,
         "query_string": request.GET.urlencode(),
     }
     return _no_store(_render(page, request, "petitions/signers.html", context))
@@ -301,12 +303,13 @@ def paper(page: PetitionPage, request):
 def delivery(page: PetitionPage, request):
     if response := _gate(page, request):
         return response
-    form = DeliveryForm(request.POST or None, initial={"language": get_language()})
+    form = DeliveryForm(request.POST or None, initial={"language": get_language()}, petition=page)
     if request.method == "POST" and form.is_valid():
         pdf = services.delivery_pdf_request(
             petition=page,
             user=request.user,
             count_only=form.cleaned_data["count_only"],
+            with_departments=form.cleaned_data.get("with_departments", False),
             language=form.cleaned_data["language"],
         )
         return HttpResponseRedirect(
