@@ -68,7 +68,11 @@ def render_delivery(
     departments = []
     if with_departments:
         departments = [
-            (name, n) for name, n in selectors.department_counts(page, suppress=True) if name
+            (name, n)
+            for name, n in selectors.department_counts(
+                page, suppress=True, language=page.locale.language_code
+            )
+            if name
         ]
     context = {
         "page": page,

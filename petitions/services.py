@@ -177,6 +177,7 @@ class PaperRow:
     name: str
     email: str = ""
     department: str = ""
+    line: int = 0  # on the steward's pasted sheet, so a preview can point at it
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,9 @@ def paper_signatures_add(
 ) -> PaperResult:
     """Signatures collected on paper, entered by a steward. They count as confirmed (the
     steward saw them signed). An email that already signed online or on an earlier sheet is
-    a duplicate: the database constraint says so, row by row."""
+    a duplicate: the database constraint says so, row by row. Rows without an email have
+    no such key; the steward has already seen them against the petition's signatures
+    (`selectors.paper_preview`) and chosen which to save."""
     source_id = petition.source_id
     added = duplicates = 0
     now = timezone.now()

@@ -24,6 +24,7 @@ from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_token
 from .models import DeliveryPdf, PetitionPage, Signature
 from .ratelimit import sign_allowed
+from .services import PaperRow
 from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
 
 
@@ -212,10 +213,12 @@ def signers(page: PetitionPage, request):
     )
     paginator = Paginator(rows, 100)
     signers_page = paginator.get_page(request.GET.get("p"))
+    for signature in signers_page:
+        signature.department_shown = page.department_label(signature.department, get_language())
     context = {
         "filters": filters,
         "signers_page": signers_page,
-        "departments": selectors.department_counts(page, suppress=False),
+        "departments": selectors.department_counts(page, suppress=False, language=get_language()),
         "exact": selectors.exact_confirmed(page.source_id),
         "min_cell": selectors.MIN_CELL,
         "query_string": request.GET.urlencode(),
@@ -274,7 +277,7 @@ def departments_csv(page: PetitionPage, request):
             name or _("(none given)"),
             _("fewer than %(n)s") % {"n": selectors.MIN_CELL} if n is None else n,
         )
-        for name, n in selectors.department_counts(page, suppress=True)
+        for name, n in selectors.department_counts(page, suppress=True, language=get_language())
     ]
     return _csv_response(
         f"departments-{page.slug}.csv", [_("Department"), _("Confirmed signatures")], rows
@@ -282,22 +285,49 @@ def departments_csv(page: PetitionPage, request):
 
 
 def paper(page: PetitionPage, request):
+    """Two steps: "check" shows each line as it would be saved (new, duplicate, unknown
+    department) and saves nothing; "save" saves only the ticked lines, and only if what the
+    steward saw still holds (else they see the fresh findings)."""
     if response := _gate(page, request):
         return response
-    result = None
     form = PaperForm(request.POST or None)
+    preview = result = None
+    changed = False
     if request.method == "POST" and form.is_valid():
-        result = services.paper_signatures_add(
-            petition=page,
-            entered_by=request.user,
-            rows=form.cleaned_data["rows"],
-            name_display=form.cleaned_data["name_display"],
-        )
-        form = PaperForm()
-    status = 400 if request.method == "POST" and result is None else 200
-    return _no_store(
-        _render(page, request, "petitions/paper.html", {"form": form, "result": result}, status)
-    )
+        name_display = form.cleaned_data["name_display"]
+        preview = selectors.paper_preview(page, form.cleaned_data["rows"])
+        fingerprint = selectors.paper_preview_fingerprint(preview, name_display)
+        if form.wants_save() and form.cleaned_data["previewed"] == fingerprint:
+            kept = form.kept_lines
+            result = services.paper_signatures_add(
+                petition=page,
+                entered_by=request.user,
+                rows=[
+                    PaperRow(name=row.name, email=row.email, department=row.department)
+                    for row in preview
+                    if row.line in kept
+                ],
+                name_display=name_display,
+            )
+            form, preview = PaperForm(), None
+        else:
+            changed = form.wants_save()
+            form = PaperForm(
+                initial={
+                    **form.cleaned_data,
+                    "rows": request.POST["rows"],
+                    "previewed": fingerprint,
+                }
+            )
+    context = {"form": form, "preview": preview, "result": result, "changed": changed}
+    if preview:
+        context["summary"] = {
+            "new": sum(row.status == row.NEW for row in preview),
+            "duplicates": sum(row.status != row.NEW for row in preview),
+            "unknown": sum(row.department_unknown for row in preview),
+        }
+    status = 400 if request.method == "POST" and form.is_bound and not form.is_valid() else 200
+    return _no_store(_render(page, request, "petitions/paper.html", context, status))
 
 
 def delivery(page: PetitionPage, request):
