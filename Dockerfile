@@ -7,10 +7,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=unionhall.settings.production
 
-# WeasyPrint needs Pango and HarfBuzz; fonts are local (nothing is fetched at render time).
+# WeasyPrint needs Pango and HarfBuzz; fonts are local (nothing is fetched at render time):
+# Noto covers the Arabic and Chinese names DejaVu lacks. zbar-tools reads QR codes back.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation \
+        fonts-noto-core fonts-noto-cjk zbar-tools \
         gettext curl \
     && rm -rf /var/lib/apt/lists/*
 

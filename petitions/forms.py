@@ -62,7 +62,8 @@ class SignForm(forms.Form):
                 self.fields["department"] = forms.ChoiceField(
                     label=_("Department"),
                     required=self.fields["department"].required,
-                    choices=[("", _("Choose…"))] + [(d, d) for d in petition.department_choices],
+                    choices=[("", _("Choose…"))]
+                    + petition.department_options(petition.locale.language_code),
                 )
 
     def clean_name(self) -> str:
@@ -77,6 +78,10 @@ class SignForm(forms.Form):
 
 
 class PaperForm(forms.Form):
+    """A batch of paper signatures, in two steps: the lines are checked and shown (nothing
+    saved), then only the lines the steward ticks are saved. `previewed` is the fingerprint
+    of what the steward saw, so a save never acts on lines or findings they did not see."""
+
     rows = forms.CharField(
         label=_("Signatures from the paper sheets"),
         help_text=_("One signer per line: name, email (optional), department (optional)."),
@@ -88,6 +93,7 @@ class PaperForm(forms.Form):
         choices=Signature.NameDisplay.choices,
         initial=Signature.NameDisplay.HIDDEN,
     )
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
 
     def clean_rows(self) -> list[PaperRow]:
         parsed = []
@@ -99,7 +105,7 @@ class PaperForm(forms.Form):
                 continue
             name = " ".join(cells[0].split())[:120]
             email = cells[1] if len(cells) > 1 else ""
-            department = cells[2][:80] if len(cells) > 2 else ""
+            department = " ".join(cells[2].split())[:80] if len(cells) > 2 else ""
             if not name:
                 errors.append(_("Line %(n)s has no name.") % {"n": number})
                 continue
@@ -109,12 +115,22 @@ class PaperForm(forms.Form):
                 except forms.ValidationError:
                     errors.append(_("Line %(n)s: the email is not valid.") % {"n": number})
                     continue
-            parsed.append(PaperRow(name=name, email=email[:254], department=department))
+            parsed.append(
+                PaperRow(name=name, email=email[:254], department=department, line=number)
+            )
         if errors:
             raise forms.ValidationError(errors[:20])
         if not parsed:
             raise forms.ValidationError(_("No signatures found."))
         return parsed
+
+    @property
+    def kept_lines(self) -> set[int]:
+        """The lines ticked to be saved."""
+        return {int(v) for v in self.data.getlist("keep") if str(v).isdigit()}
+
+    def wants_save(self) -> bool:
+        return self.data.get("action") == "save"
 
 
 class SignerFilterForm(forms.Form):
@@ -130,4 +146,21 @@ class SignerFilterForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     count_only = forms.BooleanField(label=_("Count only: list no names"), required=False)
+    with_departments = forms.BooleanField(
+        label=_("Include the counts by department"),
+        required=False,
+        help_text=_("Departments with fewer than %(n)s confirmed signatures show no exact count."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, petition: PetitionPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Signers were told whether management sees a department table; a PDF can
+        # leave it out, never add it against that promise.
+        if petition.departments_shown_to_target:
+            from .selectors import MIN_CELL
+
+            field = self.fields["with_departments"]
+            field.help_text = field.help_text % {"n": MIN_CELL}
+        else:
+            del self.fields["with_departments"]
