@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -265,7 +265,9 @@ class DayOfActionPage(RoutablePageMixin, Page):
 
         return views.endorse_sent(request, self)
 
-    @path("endorsement/<str:token>/", name="endorsement")
+    # ASCII letters, digits and dashes only (`<str:>` would pass any Unicode on to the view);
+    # links.find_by_token checks the exact shape.
+    @re_path(r"^endorsement/(?P<token>[0-9A-Za-z-]{1,80})/$", name="endorsement")
     def endorsement(self, request, token):
         from . import views
 
