@@ -175,12 +175,16 @@ def import_endorsements(request: HttpRequest, day_id: int) -> HttpResponse:
         if result.ok:
             done = services.endorsements_import(
                 day=day,
-                rows=[(row.data, row.status) for row in result.rows],
+                rows=[(row.data, row.status) for row in result.to_import],
                 reviewer=request.user,
             )
             messages.success(
                 request,
-                _("Imported: %(created)s new, %(updated)s updated.") % done,
+                _(
+                    "Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
+                    "%(skipped)s rejected or withdrawn skipped."
+                )
+                % {**done, "skipped": result.skipped_count},
             )
             return HttpResponseRedirect(reverse("campaigns:dashboard", args=[day.pk]))
         context["preview"] = result

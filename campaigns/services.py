@@ -324,17 +324,31 @@ def endorsements_reject(*, day: DayOfActionPage, ids: list[int], reviewer, reaso
     return done
 
 
+# A row's status "keep": a matching endorsement keeps the status it has; a new one waits
+# for review (imports.STATUS_MEANING says which sheet statuses mean this).
+IMPORT_KEEP_STATUS = "keep"
+# What an import may change on an existing endorsement: when none of these differ, the
+# row is left alone (re-importing an export changes nothing, not even who reviewed it).
+IMPORTED_FIELDS = tuple(f.name for f in dataclasses.fields(EndorsementData)) + (
+    "identity_key",
+    "local_id",
+    "affiliation_id",
+    "status",
+)
+
+
 def endorsements_import(
     *, day: DayOfActionPage, rows: list[tuple[EndorsementData, str]], reviewer
 ) -> dict:
     """Import an organizer's spreadsheet in one transaction: all rows or none.
 
     Each row is (data, status). A row matching a live endorsement of the same
-    organisation updates it; the rest are created, already confirmed by the organizer.
+    organisation updates it, unless nothing differs; the rest are created, already
+    confirmed by the organizer.
     """
     day = day.source_day
     now = timezone.now()
-    created = updated = 0
+    created = updated = unchanged = 0
     affiliations = list(Affiliation.objects.all())
     with transaction.atomic():
         for data, status in rows:
@@ -350,13 +364,24 @@ def endorsements_import(
                 .first()
             )
             if existing is not None:
+                before = {name: getattr(existing, name) for name in IMPORTED_FIELDS}
                 _apply(existing, data, affiliations)
                 endorsement = existing
+                if status == IMPORT_KEEP_STATUS:
+                    status = existing.status
+                endorsement.status = status
+                if all(getattr(existing, n) == v for n, v in before.items()):
+                    unchanged += 1
+                    continue
                 updated += 1
             else:
                 endorsement.new_link_secret()
+                if status == IMPORT_KEEP_STATUS:
+                    status = Endorsement.Status.PENDING_REVIEW
                 created += 1
             endorsement.status = status
+            if status != Endorsement.Status.PENDING_CONFIRMATION:
+                endorsement.confirmed_at = endorsement.confirmed_at or now
             endorsement.reviewed_by = reviewer
             endorsement.reviewed_at = now
             endorsement.approved_at = (
@@ -364,7 +389,7 @@ def endorsements_import(
             )
             endorsement.save()
         _invalidate(day.pk)
-    return {"created": created, "updated": updated}
+    return {"created": created, "updated": updated, "unchanged": unchanged}
 
 
 def reminders_send(*, today: date | None = None) -> int:

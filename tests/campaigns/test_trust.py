@@ -1,10 +1,12 @@
 """Issue 10, days of action: nothing leaks, nothing is lost, every step can be corrected."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from campaigns.forms import BulkReviewForm
 from campaigns.models import Endorsement
+from tests.factories import AffiliationFactory, LocalFactory
 
 from .conftest import make_endorsement
 
@@ -52,3 +54,119 @@ def test_bulk_post_with_unicode_digit_ids_is_400(client, day, organizer_user):
     assert response.status_code == 400
     endorsement.refresh_from_db()
     assert endorsement.status == Endorsement.Status.PENDING_REVIEW
+
+
+# Item 13: the export and the import round-trip; a bad cell is named by row, column, value.
+
+
+def export_text(client, day) -> str:
+    response = client.get(reverse("campaigns:export", args=[day.pk]))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode()
+
+
+def upload(client, day, text):
+    return client.post(
+        reverse("campaigns:import", args=[day.pk]),
+        {"file": SimpleUploadedFile("export.csv", text.encode(), content_type="text/csv")},
+    )
+
+
+def snapshot(day) -> list[dict]:
+    return list(Endorsement.objects.filter(day=day).order_by("pk").values())
+
+
+def test_reimporting_the_export_succeeds_and_changes_nothing(client, day, organizer_user):
+    affiliation = AffiliationFactory(name="United Hospital and Care Workers", short_name="UHCW")
+    LocalFactory(affiliation=affiliation, number="1017", region="California")
+    S = Endorsement.Status
+    make_endorsement(
+        day,
+        organisation_name="UHCW Local 1017",
+        organisation_type="union_local",
+        affiliation_name="UHCW",
+        local_number="1017",
+        pledge_level="job_action",
+        statement="-we walk out\nat noon",
+    )
+    make_endorsement(
+        day,
+        organisation_name='=HYPERLINK("http://evil.example")',
+        statement="+1 solidarity",
+        contact_name="@Ana",
+        members_represented=None,
+    )
+    make_endorsement(day, organisation_name="Waiting Org", status=S.PENDING_REVIEW)
+    make_endorsement(day, organisation_name="Unconfirmed Org", status=S.PENDING_CONFIRMATION)
+    make_endorsement(day, organisation_name="Refused Org", status=S.REJECTED)
+    # Withdrew, then endorsed again: the export holds both rows for one organisation.
+    make_endorsement(day, organisation_name="Twice Org", status=S.WITHDRAWN)
+    make_endorsement(day, organisation_name="Twice Org", pledge_level="endorse")
+    before = snapshot(day)
+    client.force_login(organizer_user)
+    text = export_text(client, day)
+    assert "'=HYPERLINK" in text and "'+1 solidarity" in text and "'-we walk out" in text
+
+    response = upload(client, day, text)
+    preview = response.context["preview"]
+    assert preview.ok, [row.errors for row in preview.rows]
+    assert (preview.new_count, preview.update_count, preview.skipped_count) == (0, 5, 2)
+    payload = response.context["confirm"].initial["payload"]
+    response = client.post(reverse("campaigns:import", args=[day.pk]), {"payload": payload})
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["Imported: 0 new, 0 updated, 5 unchanged, 2 rejected or withdrawn skipped."]
+    assert snapshot(day) == before
+
+
+def test_the_export_imported_into_another_day_keeps_the_values_without_apostrophes(
+    client, day, index, organizer_user
+):
+    from home.demo import child_page
+
+    make_endorsement(day, organisation_name="=SUM(A1)", statement="-minus", contact_name="@Ana")
+    make_endorsement(day, organisation_name="Unconfirmed Org", status="pending_confirmation")
+    other = child_page(
+        index,
+        type(day),
+        slug="another-day",
+        title="Another day",
+        date=day.date,
+        call="<p>Again.</p>",
+    )
+    client.force_login(organizer_user)
+    text = export_text(client, day)
+    response = upload(client, other, text)
+    preview = response.context["preview"]
+    assert preview.ok, [row.errors for row in preview.rows]
+    payload = response.context["confirm"].initial["payload"]
+    client.post(reverse("campaigns:import", args=[other.pk]), {"payload": payload})
+    copied = Endorsement.objects.get(day=other, organisation_name="=SUM(A1)")
+    assert (copied.statement, copied.contact_name) == ("-minus", "@Ana")
+    # Vouched for by the organizer who imports it, but not approved by the sheet.
+    unconfirmed = Endorsement.objects.get(day=other, organisation_name="Unconfirmed Org")
+    assert unconfirmed.status == Endorsement.Status.PENDING_REVIEW
+
+
+def test_a_bad_cell_is_named_by_row_column_and_value(client, day, organizer_user):
+    sheet = (
+        "organisation,type,city,region,pledge_level,Status\n"
+        "Good Org,community,Lakeshore,Illinois,endorse,approved\n"
+        "Other Org,community,Lakeshore,Illinois,endorse,maybe later\n"
+        "Third Org,spaceship,Lakeshore,Illinois,endorse,pending_review\n"
+    )
+    client.force_login(organizer_user)
+    response = upload(client, day, sheet)
+    preview = response.context["preview"]
+    assert not preview.ok
+    errors = {row.line: row.errors for row in preview.rows}
+    assert errors[2] == []
+    assert errors[3] == [
+        "Row 3, column “Status”, value “maybe later”: not a status. Use approved, pending "
+        "review, pending confirmation, rejected or withdrawn."
+    ]
+    assert len(errors[4]) == 1
+    assert errors[4][0].startswith("Row 4, column “type”, value “spaceship”: ")
+    body = response.content.decode()
+    assert "Row 3, column “Status”, value “maybe later”" in body
+    assert not Endorsement.objects.exists()
