@@ -1,6 +1,7 @@
 """Issue 10, days of action: nothing leaks, nothing is lost, every step can be corrected."""
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -170,3 +171,95 @@ def test_a_bad_cell_is_named_by_row_column_and_value(client, day, organizer_user
     body = response.content.decode()
     assert "Row 3, column “Status”, value “maybe later”" in body
     assert not Endorsement.objects.exists()
+
+
+# Item 2: a second submission can't take an endorsement over by changing its contact.
+
+
+def test_a_contact_change_is_shown_needs_the_contact_and_never_gets_the_old_link(
+    client, day, organizer_user, django_capture_on_commit_callbacks
+):
+    from .test_endorse import FORM, endorse_url, link_in
+
+    original = make_endorsement(day)  # approved, contact lena@eastside.example
+    old_link = day.url + f"endorsement/{original.link_token()}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(endorse_url(day), {**FORM, "contact_email": "taker@else.example"})
+    original.refresh_from_db()
+    assert original.contact_email == "lena@eastside.example"  # nothing until accepted
+    assert original.status == Endorsement.Status.APPROVED
+    [message] = mail.outbox
+    assert message.to == ["lena@eastside.example"]
+    assert "Contact email: lena@eastside.example → taker@else.example" in message.body
+    assert "make taker@else.example the organisation's contact instead of you" in message.body
+    assert "taker@else.example the organisation" in message.alternatives[0][0]
+    assert link_in(message) == old_link
+
+    page = client.get(old_link).content.decode()
+    assert "Contact email: lena@eastside.example → taker@else.example" in page
+    assert "make taker@else.example the organisation" in page
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(old_link, {"action": "apply_update"})
+    assert response.status_code == 200
+    assert "Your link no longer works" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    original.refresh_from_db()
+    assert original.contact_email == "taker@else.example"
+    assert original.status == Endorsement.Status.PENDING_CONFIRMATION
+    assert client.get(old_link).status_code == 404  # the old link is dead
+    [confirm] = mail.outbox
+    assert confirm.to == ["taker@else.example"]
+    new_link = link_in(confirm)
+    assert new_link != old_link
+    assert original.link_token() not in old_link
+
+    # The new contact confirms their address; an organizer approves; the approval email
+    # carries the new link, never the old one.
+    client.post(new_link, {"action": "confirm"})
+    original.refresh_from_db()
+    assert original.status == Endorsement.Status.PENDING_REVIEW
+    mail.outbox.clear()
+    client.force_login(organizer_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("campaigns:review", args=[day.pk]),
+            {"action": "approve", "ids": [str(original.pk)]},
+        )
+    [approved] = mail.outbox
+    assert approved.to == ["taker@else.example"]
+    assert link_in(approved) == new_link
+    assert old_link not in approved.body and old_link not in approved.alternatives[0][0]
+
+
+def test_discarding_a_contact_change_keeps_the_contact_and_the_link(client, day):
+    from .test_endorse import FORM, endorse_url
+
+    original = make_endorsement(day)
+    link = day.url + f"endorsement/{original.link_token()}/"
+    client.post(endorse_url(day), {**FORM, "contact_email": "taker@else.example"})
+    client.post(link, {"action": "discard_update"})
+    original.refresh_from_db()
+    assert original.contact_email == "lena@eastside.example"
+    assert original.status == Endorsement.Status.APPROVED
+    assert client.get(link).status_code == 200
+
+
+def test_an_import_that_changes_the_contact_changes_the_link(client, day, organizer_user):
+    original = make_endorsement(day)
+    old_token = original.link_token()
+    sheet = (
+        "organisation,type,city,region,pledge_level,members,statement,contact_name,"
+        "contact_title,contact_email,status\n"
+        "Eastside Tenants Union,community,Port Alder,California,mobilize,300,"
+        "We will be in the streets.,New Person,Secretary,new@eastside.example,approved\n"
+    )
+    client.force_login(organizer_user)
+    response = upload(client, day, sheet)
+    payload = response.context["confirm"].initial["payload"]
+    client.post(reverse("campaigns:import", args=[day.pk]), {"payload": payload})
+    original.refresh_from_db()
+    assert original.contact_email == "new@eastside.example"
+    assert original.link_token() != old_token
+    assert client.get(day.url + f"endorsement/{old_token}/").status_code == 404
