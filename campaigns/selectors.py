@@ -16,16 +16,51 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncHour
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.exports import neutralise
-from unions.models import Affiliation, Local
+from unions.models import Affiliation, Local, Role
+from unions.permissions import locals_for
 
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 
 TALLY_SECONDS = 10
+
+
+def days_organized_by(user) -> QuerySet[DayOfActionPage]:
+    """The days whose endorsements, contacts included, this account may see and moderate.
+
+    The one rule for it: superusers; editors who may edit the day's page in Wagtail; the
+    organizers of the day's organizing local, or of any local of its organizing
+    affiliation; and the organizers granted the day by name. Being an organizer of some
+    other local is not enough. MFA is checked by the views, as for all personal data.
+    Days are the pages in the default language, which own the endorsements.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return DayOfActionPage.objects.none()
+    days = DayOfActionPage.objects.filter(locale=Locale.get_default())
+    if user.is_superuser:
+        return days
+    organizing = locals_for(user, Role.Kind.ORGANIZER)
+    edited = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"change", "publish"}
+    )
+    return days.filter(
+        Q(organizers=user)
+        | Q(owner_local__in=organizing)
+        | Q(owner_affiliation__in=organizing.values("affiliation_id"))
+        | Q(pk__in=edited.values("pk"))
+    ).distinct()
+
+
+def may_organize_day(user, day: DayOfActionPage) -> bool:
+    return days_organized_by(user).filter(pk=day.source_day.pk).exists()
+
+
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WALL_PER_TYPE = 300
 

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from unions.permissions import is_organizer
 
-from . import admin_views
+from . import admin_views, selectors
 
 urlpatterns = [
     path("", admin_views.days, name="days"),
@@ -25,7 +25,7 @@ def register_admin_urls():
 
 class OrganizerMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_organizer(request.user)
+        return is_organizer(request.user) or selectors.days_organized_by(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

@@ -52,7 +52,10 @@ def test_endorse_confirm_approve_and_watch_the_count(browser, live_server, day):
 
     # The organizer, signed in with MFA, approves from the review queue.
     client = Client()
-    client.force_login(organizer(LocalFactory()))
+    local = LocalFactory()
+    day.owner_local = local
+    day.save_revision().publish()
+    client.force_login(organizer(local))
     desk = browser.new_context(viewport={"width": 1280, "height": 900})
     desk.add_cookies(
         [

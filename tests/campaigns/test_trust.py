@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from campaigns.forms import BulkReviewForm
 from campaigns.models import Endorsement
-from tests.factories import AffiliationFactory, LocalFactory
+from tests.factories import AffiliationFactory, LocalFactory, UserFactory, organizer
 
 from .conftest import make_endorsement
 
@@ -134,6 +134,7 @@ def test_the_export_imported_into_another_day_keeps_the_values_without_apostroph
         title="Another day",
         date=day.date,
         call="<p>Again.</p>",
+        owner_local=day.owner_local,
     )
     client.force_login(organizer_user)
     text = export_text(client, day)
@@ -263,3 +264,105 @@ def test_an_import_that_changes_the_contact_changes_the_link(client, day, organi
     assert original.contact_email == "new@eastside.example"
     assert original.link_token() != old_token
     assert client.get(day.url + f"endorsement/{old_token}/").status_code == 404
+
+
+# Item 7: a day's endorser contacts are for that day's organizers, not every organizer.
+
+
+def day_urls(day):
+    return [
+        reverse("campaigns:review", args=[day.pk]) + "?status=",
+        reverse("campaigns:dashboard", args=[day.pk]),
+        reverse("campaigns:export", args=[day.pk]),
+        reverse("campaigns:import", args=[day.pk]),
+    ]
+
+
+@pytest.fixture
+def other_day(index, day):
+    from home.demo import child_page
+
+    return child_page(
+        index, type(day), slug="second-day", title="Second day", date=day.date, call="<p>x</p>"
+    )
+
+
+def test_an_organizer_of_another_local_sees_no_days_contacts(client, day, other_day):
+    owner = LocalFactory()
+    day.owner_local = owner
+    day.save_revision().publish()
+    make_endorsement(day, contact_email="secret@contact.example")
+    make_endorsement(other_day, contact_email="other@contact.example")
+    client.force_login(organizer(LocalFactory()))
+    for target in (day, other_day):
+        for url in day_urls(target):
+            response = client.get(url)
+            assert response.status_code == 403, url
+            body = response.content
+            assert b"secret@contact.example" not in body and b"other@contact.example" not in body
+    response = client.get(reverse("campaigns:days"))
+    assert response.status_code == 200
+    assert "No work, no school" not in response.content.decode()
+    assert "Second day" not in response.content.decode()
+    # The import can't be used to write to someone else's day either.
+    response = upload(
+        client, day, "organisation,type,city,region,pledge\nX,community,A,B,endorse\n"
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("how", ["local", "affiliation", "granted"])
+def test_the_days_organizers_see_its_contacts_and_only_its_days(client, day, other_day, how):
+    local = LocalFactory()
+    user = organizer(LocalFactory(affiliation=local.affiliation) if how == "affiliation" else local)
+    if how == "local":
+        day.owner_local = local
+    elif how == "affiliation":
+        day.owner_affiliation = local.affiliation
+    else:
+        user = organizer(LocalFactory())
+        day.organizers.add(user)
+    day.save_revision().publish()
+    make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW, contact_email="c@x.example")
+    make_endorsement(other_day, contact_email="other@contact.example")
+    client.force_login(user)
+    for url in day_urls(day):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"]
+    export = client.get(reverse("campaigns:export", args=[day.pk]))
+    assert b"c@x.example" in b"".join(export.streaming_content)
+    listing = client.get(reverse("campaigns:days")).content.decode()
+    assert "No work, no school" in listing and "Second day" not in listing
+    for url in day_urls(other_day):
+        assert client.get(url).status_code == 403, url
+
+
+def test_editors_of_the_page_and_superusers_keep_access(client, day):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    editors = Group.objects.create(name="Day editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=editors,
+        page=day.get_parent(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    editor = UserFactory(mfa=True)
+    editor.groups.add(editors)
+    make_endorsement(day, contact_email="c@x.example")
+    for user in (editor, UserFactory(mfa=True, is_superuser=True, is_staff=True)):
+        client.force_login(user)
+        for url in day_urls(day):
+            assert client.get(url).status_code == 200, url
+        assert "No work, no school" in client.get(reverse("campaigns:days")).content.decode()
+
+
+def test_a_granted_organizer_without_mfa_is_sent_to_set_it_up(client, day):
+    user = organizer(LocalFactory(), mfa=False)
+    day.organizers.add(user)
+    day.save_revision().publish()
+    client.force_login(user)
+    response = client.get(reverse("campaigns:review", args=[day.pk]))
+    assert response.status_code == 302 and "totp" in response["Location"]
