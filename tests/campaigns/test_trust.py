@@ -366,3 +366,61 @@ def test_a_granted_organizer_without_mfa_is_sent_to_set_it_up(client, day):
     client.force_login(user)
     response = client.get(reverse("campaigns:review", args=[day.pk]))
     assert response.status_code == 302 and "totp" in response["Location"]
+
+
+# Item 15: one page from the public site to the organizer's work, and an admin home panel.
+
+
+def test_the_organize_page_lists_ones_petitions_days_and_what_waits(client, day, other_day):
+    from tests.petitions.conftest import make_petition
+
+    local = LocalFactory()
+    user = organizer(local)
+    day.owner_local = local
+    day.save_revision().publish()
+    mine = make_petition(day.get_parent().get_parent(), slug="ours", local=local, title="Ours")
+    make_petition(day.get_parent().get_parent(), slug="theirs", title="Theirs", translate=False)
+    make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW, organisation_name="A One")
+    make_endorsement(day, status=Endorsement.Status.APPROVED, organisation_name="B Two")
+    client.force_login(user)
+
+    account = client.get(reverse("account_home")).content.decode()
+    assert f'href="{reverse("organize")}"' in account
+
+    response = client.get(reverse("organize"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    body = response.content.decode()
+    assert "No work, no school, no shopping" in body and "Second day" not in body
+    assert "1 endorsement waits for review" in body
+    assert reverse("campaigns:review", args=[day.pk]) in body
+    assert reverse("campaigns:export", args=[day.pk]) in body
+    assert "Ours" in body and "Theirs" not in body
+    assert mine.url + "signers/" in body and mine.url + "delivery/" in body
+
+    # The Wagtail admin home is no longer blank for them.
+    admin = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Days of action you organize" in admin
+    assert reverse("campaigns:review", args=[day.pk]) in admin
+    assert reverse("organize") in admin
+
+
+def test_the_organize_page_needs_sign_in_and_mfa(client, day):
+    response = client.get(reverse("organize"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(organizer(LocalFactory(), mfa=False))
+    response = client.get(reverse("organize"))
+    assert response.status_code == 302 and "totp" in response["Location"]
+
+
+def test_the_public_day_page_is_the_same_for_its_organizer(client, day):
+    local = LocalFactory()
+    user = organizer(local)
+    day.owner_local = local
+    day.save_revision().publish()
+    anonymous = client.get(day.url)
+    client.force_login(user)
+    signed_in = client.get(day.url)
+    assert reverse("organize") not in signed_in.content.decode()
+    assert reverse("campaigns:review", args=[day.pk]) not in signed_in.content.decode()
+    assert anonymous.status_code == signed_in.status_code == 200
