@@ -23,6 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home.accounts import mfa_setup_redirect
 from unions.permissions import is_organizer
@@ -126,12 +127,20 @@ def review(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
             ids = bulk.cleaned_data["ids"]
             if bulk.cleaned_data["action"] == "approve":
                 done = services.endorsements_approve(day=day, ids=ids, reviewer=request.user)
-                messages.success(request, _("%(n)s endorsements approved.") % {"n": done})
+                messages.success(
+                    request,
+                    ngettext("%(n)s endorsement approved.", "%(n)s endorsements approved.", done)
+                    % {"n": done},
+                )
             else:
                 done = services.endorsements_reject(
                     day=day, ids=ids, reviewer=request.user, reason=bulk.cleaned_data["reason"]
                 )
-                messages.success(request, _("%(n)s endorsements rejected.") % {"n": done})
+                messages.success(
+                    request,
+                    ngettext("%(n)s endorsement rejected.", "%(n)s endorsements rejected.", done)
+                    % {"n": done},
+                )
             return HttpResponseRedirect(request.get_full_path())
     rows = filtered(day, filters).order_by("submitted_at", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))

@@ -424,3 +424,67 @@ def test_the_public_day_page_is_the_same_for_its_organizer(client, day):
     assert reverse("organize") not in signed_in.content.decode()
     assert reverse("campaigns:review", args=[day.pk]) not in signed_in.content.decode()
     assert anonymous.status_code == signed_in.status_code == 200
+
+
+# Item 21: counts agree with their nouns, the dashboard's tables agree, the chart fits.
+
+
+def test_one_approved_endorsement_is_one_endorsement(client, day, organizer_user):
+    waiting = make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW)
+    client.force_login(organizer_user)
+    url = reverse("campaigns:review", args=[day.pk])
+    response = client.post(url, {"action": "approve", "ids": [str(waiting.pk)]}, follow=True)
+    body = response.content.decode()
+    assert "1 endorsement approved." in body and "1 endorsements" not in body
+    counter = client.get(day.url + "counter/").content.decode()
+    assert "organisations" not in counter and "organisation" in counter
+
+
+def test_per_affiliation_table_counts_what_by_affiliation_counts(client, day, organizer_user):
+    affiliation = AffiliationFactory(name="United Hospital and Care Workers", short_name="UHCW")
+    LocalFactory(affiliation=affiliation, number="1017")
+    common = {"organisation_type": "union_local", "affiliation_name": "UHCW"}
+    make_endorsement(day, organisation_name="UHCW Local 1017", local_number="1017", **common)
+    # A local of the affiliation that isn't on file still counts for the affiliation.
+    make_endorsement(day, organisation_name="UHCW Local 999", local_number="999", **common)
+    make_endorsement(
+        day,
+        organisation_name="UHCW Local 12",
+        local_number="12",
+        status=Endorsement.Status.PENDING_REVIEW,
+        **common,
+    )
+    client.force_login(organizer_user)
+    context = client.get(reverse("campaigns:dashboard", args=[day.pk])).context
+    by_affiliation = {i["label"]: i["endorsements"] for i in context["by_affiliation"]}
+    [row] = [r for r in context["rollup"] if r["affiliation"] == "UHCW"]
+    assert by_affiliation["UHCW"] == len(row["locals_in"]) == 2
+    assert sorted(row["locals_in"]) == ["1017", "999"] and row["locals_pending"] == ["12"]
+
+
+def test_the_charts_last_axis_label_stays_inside_the_chart():
+    from datetime import datetime, timedelta
+
+    from campaigns.selectors import _svg_chart
+
+    start = datetime(2026, 12, 1, 8)
+    for count in (2, 5, 7, 13, 30):
+        points = [(start + timedelta(hours=i), i * 3) for i in range(count)]
+        chart = _svg_chart(points)
+        last = chart["labels"][-1]
+        assert last["text"] == points[-1][0].strftime("%b %d %H:%M")  # the last point is named
+        char = 7  # a generous width per character at the chart's 11px type
+        for label in chart["labels"]:
+            width = len(label["text"]) * char
+            left = {"end": label["x"] - width, "middle": label["x"] - width / 2}[label["anchor"]]
+            right = left + width
+            assert left >= 0 and right <= chart["width"], (count, label)
+        lefts = [
+            label["x"] - len(label["text"]) * char * (1 if label["anchor"] == "end" else 0.5)
+            for label in chart["labels"]
+        ]
+        rights = [
+            label["x"] + (0 if label["anchor"] == "end" else len(label["text"]) * char / 2)
+            for label in chart["labels"]
+        ]
+        assert all(r <= next_l for r, next_l in zip(rights, lefts[1:], strict=False)), count
