@@ -488,3 +488,14 @@ def test_the_charts_last_axis_label_stays_inside_the_chart():
             for label in chart["labels"]
         ]
         assert all(r <= next_l for r, next_l in zip(rights, lefts[1:], strict=False)), count
+
+
+def test_the_new_words_are_in_spanish_too(client, day):
+    make_endorsement(day)
+    es_day = day.localized_for("es")
+    counter = client.get(es_day.url + "counter/").content.decode()
+    assert "organización" in counter and "organizaciones" not in counter
+    user = organizer(LocalFactory())
+    client.force_login(user)
+    body = client.get("/es/accounts/organize/").content.decode()
+    assert "Días de acción" in body and "Tus locales todavía no tienen peticiones." in body
