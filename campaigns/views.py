@@ -130,7 +130,10 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
             action == "apply_update"
             and endorsement.status != Endorsement.Status.PENDING_CONFIRMATION
         ):
-            services.endorsement_apply_update(endorsement=endorsement)
+            endorsement = services.endorsement_apply_update(endorsement=endorsement)
+            if endorsement.link_token() != token:
+                # Handed to a new contact: this link is dead now, so say so here.
+                return _handed_over(request, day, endorsement)
             messages.success(request, _("The changes are saved."))
             return HttpResponseRedirect(here)
         if action == "discard_update":
@@ -150,11 +153,11 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
                 else:
                     messages.success(request, _("Your pledge is raised. Thank you."))
                     return HttpResponseRedirect(here)
-    pending_update = None
+    pending_update = new_contact = None
     if endorsement.pending_update:
-        pending_update = services.changes_described(
-            endorsement, services.EndorsementData.from_json(endorsement.pending_update)
-        )
+        proposal = services.EndorsementData.from_json(endorsement.pending_update)
+        pending_update = services.changes_described(endorsement, proposal)
+        new_contact = services.contact_change(endorsement, proposal)
     response = day.render(
         request,
         template="campaigns/endorsement_manage.html",
@@ -162,11 +165,22 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
             "endorsement": endorsement,
             "raise_form": raise_form,
             "pending_update": pending_update,
+            "new_contact": new_contact,
         },
     )
     if raise_form.is_bound:
         response.status_code = 400
     return no_store(response)
+
+
+def _handed_over(request: HttpRequest, day: DayOfActionPage, endorsement) -> HttpResponse:
+    response = day.render(
+        request,
+        template="campaigns/endorsement_handed_over.html",
+        context_overrides={"endorsement": endorsement},
+    )
+    patch_cache_control(response, no_store=True, private=True)
+    return response
 
 
 def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:

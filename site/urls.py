@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import language
+from home import organize as organize_views
 from home import views as home_views
 
 
@@ -40,6 +41,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/home/", home_views.account_home, name="account_home"),
+    path("accounts/organize/", organize_views.organize, name="organize"),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     # `<page>count.json` and `<page>tally.json`: Wagtail page paths can't hold a dot.

@@ -145,8 +145,8 @@ def test_second_submission_from_a_confirmed_organisation_goes_to_its_contact(
     assert original.statement == "Changed by someone else"
     assert original.pledge_level == "job_action"
     assert original.contact_email == "someone@else.example"
-    # What the wall shows changed, so an organizer looks at it again.
-    assert original.status == Endorsement.Status.PENDING_REVIEW
+    # A new contact: they confirm their address, then an organizer looks at it again.
+    assert original.status == Endorsement.Status.PENDING_CONFIRMATION
     assert original.pending_update is None
 
 
