@@ -7,11 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from documents.permissions import require_library_editor
+
 from . import selectors
-from .models import ContractClausePage
+from .models import ClauseLibraryPage, ContractClausePage
 
 
 def uptake(request: HttpRequest) -> HttpResponse:
+    require_library_editor(request.user, ClauseLibraryPage)
     language = "es" if (get_language() or "en").startswith("es") else "en"
     clauses = list(
         ContractClausePage.objects.filter(locale__language_code="en")

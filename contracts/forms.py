@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import ALTERNATIVE_PREFIX, OPTIONAL_PREFIX, AnswersForm
+from documents.widgets import IsoDateInput
 
 from .assembly import choice_ids, combined_body, profile_values, shared_variables
 from .models import BargainingProposal
@@ -110,6 +111,6 @@ class ProposalStatusForm(forms.Form):
     )
     on = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         initial=timezone.localdate,
     )

@@ -1,4 +1,5 @@
-"""Keep the library's cached search results in step with what is published."""
+"""Keep the library's cached search results in step with what is published, and send every
+new clause library (in each language) through review before its clauses are published."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -10,8 +11,17 @@ def _invalidate(sender=None, **kwargs):
     search_invalidate()
 
 
+def _library_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .services import review_workflow_ensure
+
+        review_workflow_ensure(pages=[instance])
+
+
 def connect() -> None:
-    from .models import ContractClausePage
+    from .models import ClauseLibraryPage, ContractClausePage
+
+    post_save.connect(_library_created, sender=ClauseLibraryPage, dispatch_uid="contracts-lib")
 
     page_published.connect(_invalidate, sender=ContractClausePage, dispatch_uid="contracts-pub")
     page_unpublished.connect(_invalidate, sender=ContractClausePage, dispatch_uid="contracts-unpub")

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from core.cache import no_store
 from documents.engine import Answers
 from documents.variables import variables_from
+from home.accounts import mfa_setup_redirect, needs_mfa
 from home.search import clean_query
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local
@@ -49,6 +50,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _url(page: ClauseLibraryPage, name: str, **kwargs) -> str:
     return page.url + page.reverse_subpage(name, kwargs=kwargs or None)
+
+
+def _gate(request: HttpRequest, login_next: str | None = None) -> HttpResponse | None:
+    """Signed in, and with two-factor on: a proposal may name the local's contacts."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(login_next or request.get_full_path())
+    return mfa_setup_redirect(request)
 
 
 def _int(raw) -> int | None:
@@ -95,8 +103,10 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
     )
     counts = selectors.counts_for([clause.translation_key for clause in results])
     # Adding from the library: only to a proposal of one of the person's locals.
+    # Proposals may name the local's contacts: not listed until two-factor is on.
+    shows_proposals = request.user.is_authenticated and not needs_mfa(request.user)
     proposal = None
-    if request.GET.get("proposal") and request.user.is_authenticated:
+    if request.GET.get("proposal") and shows_proposals:
         candidate = BargainingProposal.objects.filter(pk=_int(request.GET["proposal"])).first()
         if candidate is not None and may_act_for_local(request.user, candidate.local):
             proposal = candidate
@@ -118,7 +128,7 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
             "categories": selectors.categories_in_use(),
             "strengths": Strength.choices,
             "proposal": proposal,
-            "proposals": selectors.proposals_for(request.user)[:5],
+            "proposals": selectors.proposals_for(request.user)[:5] if shows_proposals else [],
             "here": request.get_full_path(),
         }
     )
@@ -201,6 +211,8 @@ def proposals(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
     user_locals = _actable_locals(request.user)
     if not user_locals:
         raise PermissionDenied(_("Only stewards and organizers of a local can make proposals."))
+    if gate := mfa_setup_redirect(request):
+        return gate
     if request.method == "POST":
         form = ProposalCreateForm(request.POST, locals_=user_locals)
         if form.is_valid():
@@ -250,8 +262,8 @@ def _preview(proposal: BargainingProposal, clauses) -> tuple[list, str]:
 
 
 def proposal_detail(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    if gate := _gate(request):
+        return gate
     proposal = _own_proposal(request, pk)
     items = selectors.proposal_clauses(proposal)
     clauses = [item.clause for item in items]
@@ -323,8 +335,8 @@ def proposal_clauses(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpR
     """Add, remove or move a clause (POST only), then go back where the person was."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return redirect_to_login(_url(page, "proposals"))
+    if gate := _gate(request, _url(page, "proposals")):
+        return gate
     proposal = _own_proposal(request, pk)
     action = request.POST.get("action", "")
     back = _safe_next(request, _url(page, "proposal", pk=proposal.pk))
@@ -362,8 +374,8 @@ def proposal_clauses(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpR
 def proposal_status(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return redirect_to_login(_url(page, "proposals"))
+    if gate := _gate(request, _url(page, "proposals")):
+        return gate
     proposal = _own_proposal(request, pk)
     form = ProposalStatusForm(request.POST)
     if form.is_valid():
@@ -393,8 +405,8 @@ def _filename(proposal: BargainingProposal, extension: str) -> str:
 
 
 def proposal_file(page: ClauseLibraryPage, request: HttpRequest, pk: int, kind: str):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    if gate := _gate(request):
+        return gate
     proposal = _own_proposal(request, pk)
     paper = "a4" if request.GET.get("paper") == "a4" else "letter"
     clauses = [item.clause for item in selectors.proposal_clauses(proposal)]

@@ -4,12 +4,13 @@ how many locals proposed and won each clause."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from documents.permissions import EditorsMenuItem
+
 from . import admin_views
-from .models import ClauseCategory
+from .models import ClauseCategory, ClauseLibraryPage
 
 
 class ClauseCategoryViewSet(SnippetViewSet):
@@ -32,9 +33,10 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_uptake_report():
-    return MenuItem(
+    return EditorsMenuItem(
         _("Contract language uptake"),
         reverse("contracts_uptake"),
         icon_name="doc-full",
         order=700,
+        library_model=ClauseLibraryPage,
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .engine import DEFAULT_MAX_LENGTH, Answers, check_selections, choices_in, clean_answers
 from .variables import Variable, VariableType, variables_from
+from .widgets import IsoDateInput
 
 VALUE_PREFIX, OPTIONAL_PREFIX, ALTERNATIVE_PREFIX = "v_", "o_", "a_"
 
@@ -17,9 +18,7 @@ def _variable_field(variable: Variable) -> forms.Field:
     common = {"label": variable.label, "help_text": variable.help, "required": False}
     limit = variable.max_length or DEFAULT_MAX_LENGTH
     if variable.type == VariableType.DATE:
-        return forms.CharField(
-            widget=forms.DateInput(attrs={"type": "date"}), max_length=10, **common
-        )
+        return forms.CharField(widget=IsoDateInput(), max_length=10, **common)
     if variable.type == VariableType.NUMBER:
         return forms.CharField(
             widget=forms.TextInput(attrs={"inputmode": "decimal"}), max_length=30, **common

@@ -4,15 +4,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from documents.permissions import require_library_editor
+
 from . import selectors
-from .models import Adaptation, ResolutionPage
+from .models import Adaptation, ResolutionIndexPage, ResolutionPage
 
 
 def adoptions(request: HttpRequest) -> HttpResponse:
     """Every model resolution with the locals that adapted it: status, result, visibility.
 
-    Editors are union staff and see private reports too; the public pages never do.
+    Editors are union staff and see private reports too; the public pages never do, and
+    nor does an organizer who reaches the admin only to moderate.
     """
+    require_library_editor(request.user, ResolutionIndexPage)
     resolutions = list(
         ResolutionPage.objects.filter(locale__language_code="en")
         .select_related("locale")

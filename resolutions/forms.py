@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.forms import AnswersForm
 from documents.printing import PAPER_SIZES
+from documents.widgets import IsoDateInput
 
 from .models import AdoptionReport
 from .services import AMENDMENT_TEXT_MAX, Amendment
@@ -44,9 +45,7 @@ class ReportForm(forms.Form):
         choices=AdoptionReport.Outcome.choices,
         widget=forms.RadioSelect,
     )
-    meeting_date = forms.DateField(
-        label=_("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = forms.DateField(label=_("Date of the meeting"), widget=IsoDateInput())
     body = forms.ChoiceField(label=_("Who voted"), choices=AdoptionReport.Body.choices)
     votes_for = forms.IntegerField(
         label=_("Votes for"), required=False, min_value=0, max_value=10_000_000

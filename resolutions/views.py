@@ -29,6 +29,7 @@ from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
 from documents.variables import VariableType, variables_from
+from home.accounts import mfa_setup_redirect, needs_mfa
 from home.search import clean_query
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
@@ -101,7 +102,10 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         {
             "counts": counts,
             "adopters": selectors.public_adopters(page),
-            "my_adaptations": selectors.adaptations_for(request.user, page),
+            # Saved drafts may name the local's contacts: listed once two-factor is on.
+            "my_adaptations": []
+            if needs_mfa(request.user)
+            else selectors.adaptations_for(request.user, page),
             "variable_list": variables_from(page.variables),
             "slot_labels": {v.name: v.label for v in variables_from(page.variables)},
         }
@@ -171,6 +175,13 @@ def _chosen_local(request: HttpRequest, user_locals: list[Local], raw) -> Local 
     raise PermissionDenied(_("That is not one of your locals."))
 
 
+def _gate(request: HttpRequest, login_next: str | None = None) -> HttpResponse | None:
+    """Signed in, and with two-factor on: a saved draft may name the local's contacts."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(login_next or request.get_full_path())
+    return mfa_setup_redirect(request)
+
+
 def _own_adaptation(page: ResolutionPage, request: HttpRequest, pk) -> Adaptation:
     try:
         pk = int(pk)
@@ -235,8 +246,8 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     adaptation = None
     adaptation_id = request.POST.get("adaptation") or request.GET.get("adaptation")
     if adaptation_id:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+        if gate := _gate(request):
+            return gate
         adaptation = _own_adaptation(page, request, adaptation_id)
         if not adaptation.is_open:
             messages.info(request, _("The result was reported; the adopted text can't change."))
@@ -293,8 +304,8 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
                 download=True,
             )
         if document is not None and action == "save":
-            if not request.user.is_authenticated:
-                return redirect_to_login(page.url + page.reverse_subpage("adapt"))
+            if gate := _gate(request, page.url + page.reverse_subpage("adapt")):
+                return gate
             if local is None:
                 form.add_error(
                     "local" if "local" in form.fields else None,
@@ -372,8 +383,8 @@ def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
 
 
 def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    if gate := _gate(request):
+        return gate
     adaptation = _own_adaptation(page, request, pk)
     if request.method == "POST":
         if request.POST.get("action") == "presented":
@@ -405,8 +416,8 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
 
 
 def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    if gate := _gate(request):
+        return gate
     adaptation = _own_adaptation(page, request, pk)
     resolution = adaptation.resolution
     paper = _paper(request.GET.get("paper"))
@@ -438,8 +449,8 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
 
 
 def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    if gate := _gate(request):
+        return gate
     adaptation = _own_adaptation(page, request, pk)
     if not adaptation.is_open:
         messages.info(request, _("The result of this resolution was already reported."))

@@ -3,9 +3,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from documents.permissions import EditorsMenuItem
 
 from . import admin_views
+from .models import ResolutionIndexPage
 
 
 @hooks.register("register_admin_urls")
@@ -15,9 +17,10 @@ def register_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_adoptions_menu_item():
-    return MenuItem(
+    return EditorsMenuItem(
         _("Resolution adoptions"),
         reverse("resolutions_adoptions"),
         icon_name="tick-inverse",
         order=310,
+        library_model=ResolutionIndexPage,
     )

@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from documents.engine import SLOT_RE
+from documents.variables import variables_from
 
 register = template.Library()
 
@@ -21,8 +22,11 @@ def slots(text: str) -> str:
 @register.simple_tag(takes_context=True)
 def slot_text(context, text: str) -> str:
     """Like `slots`, but each blank shows its label (the steward's words, in the page's
-    language) when the context has `slot_labels` ({name: label})."""
-    labels = context.get("slot_labels") or {}
+    language): from `slot_labels` ({name: label}) when the context has them, else from the
+    variables of the page being rendered, so a Spanish page shows its own Spanish labels."""
+    labels = context.get("slot_labels")
+    if labels is None:
+        labels = slot_labels(context.get("page"))
     escaped = escape(text or "")
 
     def mark(match) -> str:
@@ -30,3 +34,11 @@ def slot_text(context, text: str) -> str:
         return f'<mark class="slot">{escape(labels.get(name, name))}</mark>'
 
     return mark_safe(SLOT_RE.sub(mark, escaped))  # noqa: S308  (escaped above)
+
+
+def slot_labels(page) -> dict[str, str]:
+    """{name: label} of a model text's blanks, in that page's own language."""
+    variables = getattr(page, "variables", None)
+    if variables is None:
+        return {}
+    return {variable.name: variable.label for variable in variables_from(variables)}

@@ -88,7 +88,7 @@ def test_two_clauses_side_by_side(client, warrant_clause, leave_clause):
     assert response.status_code == 200
     assert html.count('class="compare__column') == 2
     assert html.index("Judicial warrant required") < html.index("Leave for immigration hearings")
-    assert '<mark class="slot">leave_days</mark> days of leave.' in html
+    assert '<mark class="slot">Days of leave</mark> days of leave.' in html
     assert "Optional, included unless switched off: Paid waiting time" in html
 
 
@@ -135,7 +135,7 @@ def test_clause_page_shows_strength_wins_and_the_blanks(client, library):
     html = client.get(clause.url).content.decode()
     assert "Strong" in html
     assert "2024" in html and "Public employer" in html and "Public hospitals" in html
-    assert '<mark class="slot">employer_name</mark>' in html
+    assert '<mark class="slot">Employer&#x27;s name</mark>' in html
 
 
 def test_related_resolution_is_linked_in_the_clause_language(client, warrant_clause, home):
