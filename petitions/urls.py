@@ -1,6 +1,7 @@
 """`<petition url>count.json` for embeds.
 
-The project's URLconf includes this module just before Wagtail's pages (see home.routing).
+The project's URLconf includes this module just before Wagtail's pages (see home.routing);
+the answer obeys the page's view restrictions like the page itself.
 The same JSON is always available as the page route `<petition url>count/`.
 
 Embeds on other sites can bring far more traffic than the petition itself, so the answer
@@ -15,7 +16,7 @@ from django.urls import re_path
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from home.routing import page_at
+from home.routing import is_restricted, page_at, serve_route
 
 from .models import PetitionPage
 
@@ -35,7 +36,13 @@ def count_json(request, page_path: str):
     data = cache.get(key)
     if data is None:
         page = page_at(request, page_path, PetitionPage, landing="petition")
-        data = json.loads(page.count_json(request).content)
+        # The page's own `count/` route, with the page's privacy (home.routing).
+        response = serve_route(request, page, "count_json")
+        if response.status_code != 200 or is_restricted(page):
+            # A login redirect, a password form, or a restricted page's answer for one
+            # visitor: never put where the next visitor would be served it.
+            return response
+        data = json.loads(response.content)
         cache.set(key, data, MICRO_CACHE_SECONDS)
     return _answer(data)
 
