@@ -198,6 +198,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # "key" is the account and the client's address (home.accounts.AccountAdapter), so a
+    # stranger's wrong passwords lock out only the stranger.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
