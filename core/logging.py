@@ -66,8 +66,7 @@ def redact_record(record: logging.LogRecord) -> logging.LogRecord:
         record.msg = redact(message)
         record.args = None
         if record.exc_info and record.exc_info[0] is not None:
-            text = "".join(traceback.format_exception(*record.exc_info)).rstrip()
-            record.exc_text = redact(text)
+            record.exc_text = redact(_exception_text(*record.exc_info))
             record.exc_info = None
         elif record.exc_text:
             record.exc_text = redact(record.exc_text)
@@ -79,6 +78,20 @@ def redact_record(record: logging.LogRecord) -> logging.LogRecord:
         if name not in _STANDARD_ATTRIBUTES and isinstance(value, str):
             setattr(record, name, redact(value))
     return record
+
+
+def _exception_text(kind, error, tb) -> str:
+    """The traceback as a formatter prints it, except for the one Django error whose text
+    is a dump of the whole template context (every name and address on the page): a
+    missing template variable, which `django.template` logs at DEBUG."""
+    from django.template.base import VariableDoesNotExist
+
+    if isinstance(error, VariableDoesNotExist):
+        lookup = error.params[0] if error.params else "?"
+        lines = ["Traceback (most recent call last):\n", *traceback.format_tb(tb)]
+        lines.append(f"{kind.__name__}: failed lookup for key [{lookup}]")
+        return "".join(lines)
+    return "".join(traceback.format_exception(kind, error, tb)).rstrip()
 
 
 _STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
