@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.cache import no_store
 from home.ratelimit import allow
-from home.routing import page_at
+from home.routing import serve_at
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -197,10 +197,10 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
     return response
 
 
-def tally_json_for_path(request: HttpRequest, page_path: str) -> JsonResponse:
+def tally_json_for_path(request: HttpRequest, page_path: str) -> HttpResponse:
     """`<day url>tally.json`, routed here by campaigns/urls.py (Wagtail's page URLs can't
-    contain a dot)."""
-    return tally_json(request, page_at(request, page_path, DayOfActionPage, landing="wall"))
+    contain a dot). It is the page's `tally/` route, with the page's privacy."""
+    return serve_at(request, page_path, DayOfActionPage, landing="wall", route="tally")
 
 
 def tally_url(day: DayOfActionPage) -> str:

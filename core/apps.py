@@ -11,3 +11,8 @@ class CoreConfig(AppConfig):
         from . import frontend_cache
 
         frontend_cache.connect()
+
+        # Every log record made from here on is redacted where it is made (core.logging).
+        from .logging import install
+
+        install()

@@ -8,7 +8,8 @@
   and time-to-fill counters, one INSERT and one broker publish. A path that is not a petition
   goes on to Wagtail as if this pattern did not exist.
 
-The project's URLconf includes this module just before Wagtail's pages (see home.routing).
+The project's URLconf includes this module just before Wagtail's pages (see home.routing);
+the count obeys the page's view restrictions like the page itself.
 """
 
 import json
@@ -19,7 +20,7 @@ from django.urls import re_path
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
-from home.routing import page_at
+from home.routing import is_restricted, page_at, serve_route
 
 from . import views
 from .models import PetitionPage
@@ -40,7 +41,13 @@ def count_json(request, page_path: str):
     data = cache.get(key)
     if data is None:
         page = page_at(request, page_path, PetitionPage, landing="petition")
-        data = json.loads(page.count_json(request).content)
+        # The page's own `count/` route, with the page's privacy (home.routing).
+        response = serve_route(request, page, "count_json")
+        if response.status_code != 200 or is_restricted(page):
+            # A login redirect, a password form, or a restricted page's answer for one
+            # visitor: never put where the next visitor would be served it.
+            return response
+        data = json.loads(response.content)
         cache.set(key, data, MICRO_CACHE_SECONDS)
     return _answer(data)
 

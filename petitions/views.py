@@ -26,8 +26,8 @@ from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
 from .models import DeliveryPdf, PetitionPage, Signature
 from .ratelimit import sign_counter, sign_limit
-from .sign_facts import SigningFacts
 from .services import PaperRow
+from .sign_facts import SigningFacts
 from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
 
 

@@ -209,6 +209,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # "key" is the account and the client's address (home.accounts.AccountAdapter), so a
+    # stranger's wrong passwords lock out only the stranger.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -338,12 +340,20 @@ TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Every record is redacted where it is made (core.logging, installed by core's app
+    # config); the filter covers records from any other factory, on every handler.
+    "filters": {"redact": {"()": "core.logging.RedactingFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Request logs can carry tokens in URLs; keep Django's request logger to warnings.
     "loggers": {
+        # 404s are noise at this volume; errors are kept, with their paths redacted.
         "django.request": {"level": "ERROR"},
+        # SQL parameters hold signers' names and emails, which no pattern can recognise:
+        # the query log stays off even with LOG_LEVEL=DEBUG.
+        "django.db.backends": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         # Their warnings quote the document (a glyph no font has is a signer's name), so
