@@ -179,8 +179,7 @@ def _handed_over(request: HttpRequest, day: DayOfActionPage, endorsement) -> Htt
         template="campaigns/endorsement_handed_over.html",
         context_overrides={"endorsement": endorsement},
     )
-    patch_cache_control(response, no_store=True, private=True)
-    return response
+    return no_store(response)
 
 
 def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:

@@ -7,11 +7,11 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from wagtail.models import Locale
 
 from campaigns.models import Endorsement
 from campaigns.selectors import days_organized_by
+from core.cache import no_store
 from petitions.models import PetitionPage
 from unions.models import Role
 from unions.permissions import locals_for
@@ -73,5 +73,5 @@ def organize(request: HttpRequest) -> HttpResponse:
     if redirect := mfa_setup_redirect(request):
         return redirect
     response = render(request, "home/organize.html", desk(request.user))
-    patch_cache_control(response, no_store=True, private=True)
+    no_store(response)
     return response
