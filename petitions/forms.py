@@ -33,11 +33,12 @@ class SignForm(forms.Form):
     def __init__(self, *args, petition: PetitionPage | SigningFacts, **kwargs):
         super().__init__(*args, **kwargs)
         self.petition = petition
-        self.fields["language"].initial = (
+        language = (
             petition.language
             if isinstance(petition, SigningFacts)
             else petition.locale.language_code
         )
+        self.fields["language"].initial = language
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
@@ -62,8 +63,7 @@ class SignForm(forms.Form):
                 self.fields["department"] = forms.ChoiceField(
                     label=_("Department"),
                     required=self.fields["department"].required,
-                    choices=[("", _("Choose…"))]
-                    + petition.department_options(petition.locale.language_code),
+                    choices=[("", _("Choose…"))] + petition.department_options(language),
                 )
 
     def clean_name(self) -> str:

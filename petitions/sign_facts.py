@@ -42,6 +42,8 @@ class SigningFacts:
     allow_initial: bool
     department_field: str
     department_choices: tuple[str, ...]
+    # (key, label in the page's language): the form shows labels and stores keys.
+    department_labels: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_page(cls, page: PetitionPage) -> "SigningFacts":
@@ -59,6 +61,7 @@ class SigningFacts:
             allow_initial=page.allow_initial,
             department_field=page.department_field,
             department_choices=tuple(page.department_choices),
+            department_labels=tuple(page.department_options(page.locale.language_code)),
         )
 
     def is_open(self, today: datetime.date | None = None) -> bool:
@@ -67,6 +70,10 @@ class SigningFacts:
         if self.status != PetitionPage.Status.OPEN or today < self.opens_on:
             return False
         return self.closes_on is None or today <= self.closes_on
+
+    def department_options(self, language: str | None = None) -> list[tuple[str, str]]:
+        """As PetitionPage.department_options, in the language the record was made in."""
+        return list(self.department_labels)
 
     def page(self) -> PetitionPage:
         """The page itself, for the slower paths that render it (bad input, refusals)."""

@@ -13,9 +13,10 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from home.demo import child_page
@@ -42,6 +43,10 @@ PROJECT_ROUTES = {
     "admin/days-of-action/<int:day_id>/export.csv": LOCAL,
     "admin/days-of-action/<int:day_id>/import/": LOCAL,
     "accounts/home/": OWN,
+    "accounts/organize/": LISTING,
+    "": PUBLIC,  # `/`: the home page in the visitor's language (core.language)
+    "language/<str:code>/": PUBLIC,  # the language switch: sets a cookie, shows nothing
+    r"^(?P<page_path>(?:[\w\-]+/)+)sign/$": PUBLIC,
     "search/": PUBLIC,
     r"^(?P<page_path>(?:[\w\-]+/)+)count\.json$": PUBLIC,
     r"^(?P<page_path>(?:[\w\-]+/)+)tally\.json$": PUBLIC,
@@ -123,7 +128,9 @@ def project_url_routes() -> list[tuple[str, str]]:
                 module = getattr(pattern.callback, "__module__", "") or ""
                 found.append((prefix + str(pattern.pattern), module.split(".")[0]))
 
-    walk(get_resolver().url_patterns)
+    # The language prefix of i18n_patterns is the active language's: read them in the default.
+    with translation.override(settings.LANGUAGE_CODE):
+        walk(get_resolver().url_patterns)
     return found
 
 
@@ -287,6 +294,7 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
         ("day dashboard", admin_day + "dashboard/", LOCAL, None),
         ("day import", admin_day + "import/", LOCAL, None),
         ("days list", "/admin/days-of-action/", LISTING, None),
+        ("organize page", "/accounts/organize/", LISTING, None),
         ("adaptation", _sub(resolution, "adaptation", pk=adaptation.pk), LOCAL, "draft"),
         ("adaptation report", _sub(resolution, "report", pk=adaptation.pk), LOCAL, "draft"),
         (
@@ -364,6 +372,7 @@ ROW_LABELS = [
     "day dashboard",
     "day import",
     "days list",
+    "organize page",
     "adaptation",
     "adaptation report",
     "adaptation DOCX",
