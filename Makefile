@@ -54,6 +54,7 @@ format: install
 	$(BIN)/djhtml templates
 
 bench: install
+	bin/bench-deps
 	DATABASE_URL=$(DATABASE_URL) REDIS_URL=$(REDIS_URL) $(PY) bench/run.py
 
 # Extract and compile translations: `make messages` for the whole project.

@@ -1,7 +1,9 @@
 """Organizer views in the Wagtail admin: review queue, dashboard, export and import.
 
-Only organizers (of any local) and superusers get in; everyone else gets a 403. These
-pages show endorsers' contact details, so they also require MFA and are never cached.
+Only a day's organizers (selectors.days_organized_by: its local's or affiliation's
+organizers, those granted the day, editors and superusers) get into its pages; everyone
+else gets a 403. These pages show endorsers' contact details, so they also require MFA
+and are never cached.
 """
 
 from functools import wraps
@@ -19,10 +21,10 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from django.utils.translation import ngettext
 
+from core.cache import no_store
 from home.accounts import mfa_setup_redirect
 from unions.permissions import is_organizer
 
@@ -34,29 +36,39 @@ PER_PAGE = 100
 
 
 def organizer_required(view):
+    """The days list for anyone organizing a day; a day's pages for its organizers only.
+
+    A view with a `day_id` gets the day (in the default language) as `day`.
+    """
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_organizer(request.user):
-            return HttpResponseForbidden(_("Only organizers can see endorsements."))
+        day_id = kwargs.pop("day_id", None)
+        if day_id is None:
+            allowed = (
+                is_organizer(request.user) or selectors.days_organized_by(request.user).exists()
+            )
+        else:
+            kwargs["day"] = get_object_or_404(DayOfActionPage, pk=day_id).source_day
+            allowed = selectors.may_organize_day(request.user, kwargs["day"])
+        if not allowed:
+            return HttpResponseForbidden(_("Only this day's organizers can see its endorsements."))
         if redirect := mfa_setup_redirect(request):
             return redirect
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
+        return no_store(view(request, *args, **kwargs))
 
     return wrapped
 
 
-def _day(day_id: int) -> DayOfActionPage:
-    return get_object_or_404(DayOfActionPage, pk=day_id).source_day
-
-
 @organizer_required
 def days(request: HttpRequest) -> HttpResponse:
-    pages = DayOfActionPage.objects.filter(locale=Locale.get_default()).order_by("-date")
+    pages = selectors.days_organized_by(request.user).order_by("-date")
     counts = {}
     for day_id, status, n in (
-        Endorsement.objects.values_list("day_id", "status").annotate(n=Count("pk")).order_by()
+        Endorsement.objects.filter(day__in=pages.values("pk"))
+        .values_list("day_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
     ):
         counts.setdefault(day_id, {})[status] = n
     rows = [
@@ -101,8 +113,7 @@ def filtered(day: DayOfActionPage, filters: ReviewFilterForm):
 
 
 @organizer_required
-def review(request: HttpRequest, day_id: int) -> HttpResponse:
-    day = _day(day_id)
+def review(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     query = request.GET.copy()
     if "status" not in query:
         query["status"] = Endorsement.Status.PENDING_REVIEW
@@ -114,12 +125,20 @@ def review(request: HttpRequest, day_id: int) -> HttpResponse:
             ids = bulk.cleaned_data["ids"]
             if bulk.cleaned_data["action"] == "approve":
                 done = services.endorsements_approve(day=day, ids=ids, reviewer=request.user)
-                messages.success(request, _("%(n)s endorsements approved.") % {"n": done})
+                messages.success(
+                    request,
+                    ngettext("%(n)s endorsement approved.", "%(n)s endorsements approved.", done)
+                    % {"n": done},
+                )
             else:
                 done = services.endorsements_reject(
                     day=day, ids=ids, reviewer=request.user, reason=bulk.cleaned_data["reason"]
                 )
-                messages.success(request, _("%(n)s endorsements rejected.") % {"n": done})
+                messages.success(
+                    request,
+                    ngettext("%(n)s endorsement rejected.", "%(n)s endorsements rejected.", done)
+                    % {"n": done},
+                )
             return HttpResponseRedirect(request.get_full_path())
     rows = filtered(day, filters).order_by("submitted_at", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
@@ -141,16 +160,14 @@ def review(request: HttpRequest, day_id: int) -> HttpResponse:
 
 
 @organizer_required
-def dashboard(request: HttpRequest, day_id: int) -> HttpResponse:
-    day = _day(day_id)
+def dashboard(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     return TemplateResponse(
         request, "campaigns/admin/dashboard.html", {"day": day, **selectors.dashboard(day)}
     )
 
 
 @organizer_required
-def export(request: HttpRequest, day_id: int) -> HttpResponse:
-    day = _day(day_id)
+def export(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Endorsement.Status.values:
         status = ""
@@ -162,8 +179,7 @@ def export(request: HttpRequest, day_id: int) -> HttpResponse:
 
 
 @organizer_required
-def import_endorsements(request: HttpRequest, day_id: int) -> HttpResponse:
-    day = _day(day_id)
+def import_endorsements(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     context = {"day": day, "upload": ImportUploadForm()}
     if request.method == "POST" and "payload" in request.POST:
         confirm = ImportConfirmForm(request.POST)
@@ -175,12 +191,16 @@ def import_endorsements(request: HttpRequest, day_id: int) -> HttpResponse:
         if result.ok:
             done = services.endorsements_import(
                 day=day,
-                rows=[(row.data, row.status) for row in result.rows],
+                rows=[(row.data, row.status) for row in result.to_import],
                 reviewer=request.user,
             )
             messages.success(
                 request,
-                _("Imported: %(created)s new, %(updated)s updated.") % done,
+                _(
+                    "Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
+                    "%(skipped)s rejected or withdrawn skipped."
+                )
+                % {**done, "skipped": result.skipped_count},
             )
             return HttpResponseRedirect(reverse("campaigns:dashboard", args=[day.pk]))
         context["preview"] = result

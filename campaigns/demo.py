@@ -7,7 +7,7 @@ import random
 from django.utils import timezone
 
 from home.demo import child_page, translation_of
-from unions.models import Role
+from unions.models import Local, Role
 
 from .models import DayOfActionIndexPage, DayOfActionPage, Endorsement
 from .services import EndorsementData, _apply
@@ -285,6 +285,11 @@ def seed(*, home, stdout) -> None:
         {"type": "demand", "value": {"title": t, "detail": d}} for t, d in DAY_ES["demands"]
     ]
     translation_of(day, "es", **es_fields)
+
+    # Local 1017 organizes the demo day, so the demo organizer (Marco) sees its contacts.
+    if day.owner_local_id is None:
+        day.owner_local = Local.objects.filter(number="1017").order_by("pk").first()
+        day.save_revision().publish()
 
     # Organizers reach the review queue through the Wagtail admin.
     for role in Role.objects.filter(kind=Role.Kind.ORGANIZER).select_related("user"):

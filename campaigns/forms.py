@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 from .services import EndorsementData
 
+ASCII_ID = re.compile(r"[0-9]{1,11}", re.ASCII)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -156,7 +157,9 @@ class IdListField(forms.Field):
 
     def to_python(self, value):
         values = value if isinstance(value, list | tuple) else [value] if value else []
-        return [int(v) for v in values if isinstance(v, str) and v.isdigit() and len(v) < 12]
+        # ASCII digits only: str.isdigit also accepts "²" and "١", which int() refuses or
+        # reads as another number.
+        return [int(v) for v in values if isinstance(v, str) and ASCII_ID.fullmatch(v)]
 
 
 class BulkReviewForm(forms.Form):

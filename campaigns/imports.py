@@ -1,6 +1,7 @@
 """Reading the spreadsheet organizers already keep: a preview first, then all rows or none."""
 
 import csv
+import dataclasses
 import functools
 import io
 from dataclasses import dataclass, field
@@ -9,12 +10,13 @@ from django.core import signing
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.exports import unneutralise
 from unions.models import Affiliation
 
 from .forms import ImportRowForm
 from .identity import fold, identify
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
-from .services import EndorsementData
+from .services import IMPORT_KEEP_STATUS, EndorsementData
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -68,7 +70,9 @@ EXTRA_PLEDGE_WORDS = {
 def words(kind: str) -> dict[str, str]:
     """Spreadsheet spellings of a type or pledge: its key, its English or Spanish label."""
     choices = OrganisationType if kind == "type" else PledgeLevel
-    out = {fold(key.replace("_", " ")): key for key in choices.values}
+    # The keys as the export writes them ("union_local") and as people type them.
+    out = {fold(key): key for key in choices.values}
+    out.update({fold(key.replace("_", " ")): key for key in choices.values})
     for language in ("en", "es"):
         with translation.override(language):
             out.update({fold(str(label)): key for key, label in choices.choices})
@@ -76,12 +80,39 @@ def words(kind: str) -> dict[str, str]:
     return out
 
 
-STATUS_WORDS = {
-    "": Endorsement.Status.APPROVED,
-    "approved": Endorsement.Status.APPROVED,
-    "pending": Endorsement.Status.PENDING_REVIEW,
-    "pending review": Endorsement.Status.PENDING_REVIEW,
+# What the status column may say: the keys the export writes, the English and Spanish
+# labels, and the words organizers use. A status maps to what an import does with the row:
+# - approved, pending review: the row is imported with that status;
+# - pending confirmation: a matching endorsement keeps its status (the contact has not
+#   confirmed, and the sheet does not say otherwise); a new row waits for review, since
+#   the organizer vouches for it;
+# - rejected, withdrawn: history, kept out of the tallies. Such a row is skipped, so
+#   re-importing an export neither revives it nor disturbs the organisation's live row.
+KEEP_STATUS = IMPORT_KEEP_STATUS
+SKIP = "skip"
+STATUS_MEANING = {
+    Endorsement.Status.APPROVED: Endorsement.Status.APPROVED,
+    Endorsement.Status.PENDING_REVIEW: Endorsement.Status.PENDING_REVIEW,
+    Endorsement.Status.PENDING_CONFIRMATION: KEEP_STATUS,
+    Endorsement.Status.REJECTED: SKIP,
+    Endorsement.Status.WITHDRAWN: SKIP,
 }
+EXTRA_STATUS_WORDS = {
+    "": Endorsement.Status.APPROVED,
+    "pending": Endorsement.Status.PENDING_REVIEW,
+}
+
+
+@functools.cache
+def status_words() -> dict[str, str]:
+    out = {}
+    for key in Endorsement.Status.values:
+        out[fold(key)] = out[fold(key.replace("_", " "))] = key
+    for language in ("en", "es"):
+        with translation.override(language):
+            out.update({fold(str(label)): key for key, label in Endorsement.Status.choices})
+    out.update(EXTRA_STATUS_WORDS)
+    return out
 
 
 @dataclass
@@ -93,6 +124,7 @@ class ImportRow:
     status: str = ""
     match: Endorsement | None = None
     identity_key: str = ""
+    skipped: bool = False
 
 
 @dataclass
@@ -109,12 +141,20 @@ class ImportPreview:
         return sum(1 for r in self.rows if r.errors)
 
     @property
+    def to_import(self) -> list[ImportRow]:
+        return [r for r in self.rows if not r.errors and not r.skipped]
+
+    @property
     def new_count(self) -> int:
-        return sum(1 for r in self.rows if not r.errors and r.match is None)
+        return sum(1 for r in self.to_import if r.match is None)
 
     @property
     def update_count(self) -> int:
-        return sum(1 for r in self.rows if not r.errors and r.match is not None)
+        return sum(1 for r in self.to_import if r.match is not None)
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(1 for r in self.rows if not r.errors and r.skipped)
 
 
 def decode(raw: bytes) -> str:
@@ -134,17 +174,19 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
         return ImportPreview(
             rows=[], errors=[_("The file is not text; save the sheet as CSV UTF-8.")]
         )
-    try:
-        sample = text[:4096]
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # Only the delimiter is guessed, from the header row. csv.Sniffer also guesses the
+    # quote character, and takes the apostrophe the export puts before a formula-like
+    # cell for one, splitting rows in the wrong places.
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # "," when the line has none of them
+    reader = csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
         return ImportPreview(rows=[], errors=[_("The file is empty.")])
-    columns = [HEADER_LOOKUP.get(fold(h).replace("_", " ")) for h in header]
+    columns = [HEADER_LOOKUP.get(fold(unneutralise(h)).replace("_", " ")) for h in header]
+    # The column's name as the file spells it, for error messages.
+    headings = {name: h.strip() for name, h in zip(columns, header, strict=True) if name}
     if "organisation_name" not in columns:
         return ImportPreview(
             rows=[],
@@ -160,17 +202,21 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
                 return ImportPreview(
                     rows=[], errors=[_("At most %(n)s rows at a time.") % {"n": MAX_ROWS}]
                 )
+            # The export puts an apostrophe before a cell a spreadsheet would run as a
+            # formula; it is not part of the value.
             values = {
-                name: cell.strip() for name, cell in zip(columns, record, strict=False) if name
+                name: unneutralise(cell.strip()).strip()
+                for name, cell in zip(columns, record, strict=False)
+                if name
             }
-            rows.append(_check_row(day, line, values, affiliations))
+            rows.append(_check_row(day, line, values, headings, affiliations))
     except csv.Error as error:
         return ImportPreview(
             rows=[], errors=[_("The file could not be read: %(e)s") % {"e": error}]
         )
     seen: dict[str, int] = {}
     for row in rows:
-        if row.errors or not row.identity_key:
+        if row.errors or row.skipped or not row.identity_key:
             continue
         if row.identity_key in seen:
             row.errors.append(
@@ -182,31 +228,76 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
         e.identity_key: e
         for e in Endorsement.objects.filter(day=day, identity_key__in=list(seen)).live()
     }
+    present = {name for name in columns if name}
     for row in rows:
-        if not row.errors:
+        if not row.errors and not row.skipped:
             row.match = matches.get(row.identity_key)
+            if row.match is not None:
+                row.data = _keep_absent_columns(row.data, row.match, present)
     return ImportPreview(rows=rows, errors=[] if rows else [_("The file has no rows.")])
 
 
-def _check_row(day: DayOfActionPage, line: int, values: dict, affiliations: list) -> ImportRow:
+def _keep_absent_columns(
+    data: EndorsementData, match: Endorsement, present: set
+) -> EndorsementData:
+    """A sheet without a column (no contact title, say) leaves that value as it is."""
+    kept = {
+        f.name: getattr(match, f.name)
+        for f in dataclasses.fields(EndorsementData)
+        if f.name not in present and f.name != "organisation_name"
+    }
+    return dataclasses.replace(data, **kept)
+
+
+def _check_row(
+    day: DayOfActionPage, line: int, values: dict, headings: dict, affiliations: list
+) -> ImportRow:
     row = ImportRow(line=line, values=values)
+
+    def error(name: str, message) -> None:
+        # Row, column (as the file names it) and value, so the organizer finds the cell.
+        if name not in headings and name not in form.fields:
+            row.errors.append(_("Row %(line)s: %(message)s") % {"line": line, "message": message})
+            return
+        column = headings.get(name) or form.fields[name].label or name
+        row.errors.append(
+            _("Row %(line)s, column “%(column)s”, value “%(value)s”: %(message)s")
+            % {"line": line, "column": column, "value": values.get(name, ""), "message": message}
+        )
+
     form_data = dict(values)
     type_text = fold(values.get("organisation_type", ""))
     form_data["organisation_type"] = words("type").get(type_text, type_text)
     pledge_text = fold(values.get("pledge_level", ""))
     form_data["pledge_level"] = words("pledge").get(pledge_text, pledge_text)
-    form_data["status"] = STATUS_WORDS.get(fold(values.get("status", "")), "?")
+    status_key = status_words().get(fold(values.get("status", "")))
+    meaning = STATUS_MEANING.get(status_key, "")
+    form_data["status"] = (
+        Endorsement.Status.PENDING_REVIEW if meaning in (KEEP_STATUS, SKIP) else meaning
+    )
     members = values.get("members_represented", "").replace(",", "").replace(" ", "")
     form_data["members_represented"] = members
     form = ImportRowForm(form_data, day=day)
+    if status_key is None:
+        form.is_valid()
+        error(
+            "status",
+            _(
+                "not a status. Use approved, pending review, pending confirmation, rejected or "
+                "withdrawn."
+            ),
+        )
     if not form.is_valid():
         for name, messages in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
+            if name == "status" and status_key is None:
+                continue  # said above, in words that fit
             for message in messages:
-                row.errors.append(f"{label}: {message}" if label else str(message))
+                error(name, message)
+    if row.errors:
         return row
     row.data = form.to_data()
-    row.status = form.cleaned_data["status"]
+    row.status = KEEP_STATUS if meaning == KEEP_STATUS else form.cleaned_data["status"]
+    row.skipped = meaning == SKIP
     cleaned = row.data.cleaned()
     row.identity_key = identify(
         organisation_name=cleaned.organisation_name,

@@ -1,8 +1,16 @@
 """Absolute links to a day of action's routes, in the endorser's language, for emails."""
 
+import hmac
+import re
+
 from django.conf import settings
 
 from .models import DayOfActionPage, Endorsement
+
+# What `Endorsement.link_token` makes: "<pk>-<40 hex digits>", in ASCII only. `str.isdigit`
+# and `int` also accept Arabic-Indic and other Unicode digits, and `hmac.compare_digest`
+# refuses non-ASCII text with a TypeError: the pattern keeps such tokens out.
+TOKEN = re.compile(r"([0-9]{1,12})-[0-9a-f]{40}", re.ASCII)
 
 
 def absolute(url: str) -> str:
@@ -25,12 +33,12 @@ def endorsement_link(endorsement: Endorsement) -> str:
 
 
 def find_by_token(day: DayOfActionPage, token: str) -> Endorsement | None:
-    import hmac
-
-    pk, _sep, _digest = (token or "").partition("-")
-    if not pk.isdigit() or len(token) > 80:
+    match = TOKEN.fullmatch(token or "")
+    if match is None:
         return None
-    endorsement = Endorsement.objects.filter(pk=int(pk), day=day).select_related("day").first()
+    endorsement = (
+        Endorsement.objects.filter(pk=int(match.group(1)), day=day).select_related("day").first()
+    )
     if endorsement is None or not hmac.compare_digest(endorsement.link_token(), token):
         return None
     return endorsement

@@ -11,14 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from unions.models import Affiliation, Local
+from unions.models import Affiliation, Local, Role
 
 from .blocks import DemandBlock
 
@@ -80,6 +81,12 @@ def all_pledge_levels() -> list[str]:
     return list(PledgeLevel.values)
 
 
+def organizer_accounts() -> Q:
+    """Who may be granted a day: accounts with an organizer role somewhere, which is what
+    opens the Wagtail admin to them (campaigns.signals)."""
+    return Q(pk__in=Role.objects.filter(kind=Role.Kind.ORGANIZER).values("user_id"))
+
+
 class DayOfActionIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -129,6 +136,35 @@ class DayOfActionPage(RoutablePageMixin, Page):
     reminder_days_before = models.PositiveSmallIntegerField(
         _("days before the day to remind"), default=3
     )
+    # Who organizes the day, and so sees its endorsers' contacts: organizers of the owning
+    # local or of any local in the owning affiliation, and the accounts granted below
+    # (campaigns.selectors.days_organized_by is the one place that reads this).
+    owner_local = models.ForeignKey(
+        Local,
+        verbose_name=_("organizing local"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its organizers review, export and import this day's endorsements."),
+    )
+    owner_affiliation = models.ForeignKey(
+        Affiliation,
+        verbose_name=_("organizing affiliation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organizers of all its locals review this day's endorsements."),
+    )
+    organizers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("other organizers of this day"),
+        blank=True,
+        related_name="organized_days",
+        limit_choices_to=organizer_accounts,
+        help_text=_("Organizers from other locals who also review this day's endorsements."),
+    )
     counter_allowed_origins = models.TextField(
         _("sites that may embed the counter"),
         blank=True,
@@ -159,6 +195,18 @@ class DayOfActionPage(RoutablePageMixin, Page):
             [FieldPanel("reminders_enabled"), FieldPanel("reminder_days_before")],
             heading=_("Reminders"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_local"),
+                FieldPanel("owner_affiliation"),
+                FieldPanel("organizers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who organizes this day"),
+            help_text=_(
+                "Only they (and editors) see the endorsers' contact details. With nobody "
+                "named, only editors do."
+            ),
+        ),
         FieldPanel("counter_allowed_origins"),
     ]
     search_fields = Page.search_fields + [
@@ -183,6 +231,8 @@ class DayOfActionPage(RoutablePageMixin, Page):
         SynchronizedField("reminders_enabled"),
         SynchronizedField("reminder_days_before"),
         SynchronizedField("counter_allowed_origins"),
+        SynchronizedField("owner_local"),
+        SynchronizedField("owner_affiliation"),
     ]
 
     class Meta:
@@ -265,7 +315,9 @@ class DayOfActionPage(RoutablePageMixin, Page):
 
         return views.endorse_sent(request, self)
 
-    @path("endorsement/<str:token>/", name="endorsement")
+    # ASCII letters, digits and dashes only (`<str:>` would pass any Unicode on to the view);
+    # links.find_by_token checks the exact shape.
+    @re_path(r"^endorsement/(?P<token>[0-9A-Za-z-]{1,80})/$", name="endorsement")
     def endorsement(self, request, token):
         from . import views
 

@@ -16,16 +16,51 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncHour
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.exports import neutralise
-from unions.models import Affiliation, Local
+from unions.models import Affiliation, Local, Role
+from unions.permissions import locals_for
 
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 
 TALLY_SECONDS = 10
+
+
+def days_organized_by(user) -> QuerySet[DayOfActionPage]:
+    """The days whose endorsements, contacts included, this account may see and moderate.
+
+    The one rule for it: superusers; editors who may edit the day's page in Wagtail; the
+    organizers of the day's organizing local, or of any local of its organizing
+    affiliation; and the organizers granted the day by name. Being an organizer of some
+    other local is not enough. MFA is checked by the views, as for all personal data.
+    Days are the pages in the default language, which own the endorsements.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return DayOfActionPage.objects.none()
+    days = DayOfActionPage.objects.filter(locale=Locale.get_default())
+    if user.is_superuser:
+        return days
+    organizing = locals_for(user, Role.Kind.ORGANIZER)
+    edited = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"change", "publish"}
+    )
+    return days.filter(
+        Q(organizers=user)
+        | Q(owner_local__in=organizing)
+        | Q(owner_affiliation__in=organizing.values("affiliation_id"))
+        | Q(pk__in=edited.values("pk"))
+    ).distinct()
+
+
+def may_organize_day(user, day: DayOfActionPage) -> bool:
+    return days_organized_by(user).filter(pk=day.source_day.pk).exists()
+
+
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WALL_PER_TYPE = 300
 
@@ -217,8 +252,24 @@ def _svg_chart(points: list[tuple[datetime, int]], width: int = 640, height: int
     step = max(1, count // 6)
     hourly = points[-1][0] - points[0][0] <= timedelta(days=2)
     fmt = "%b %d %H:%M" if hourly else "%b %d"
+    # The last point always gets its label, anchored at its end so it stays inside the
+    # chart (centred, half of it ran past the right edge); a stepped label too close to
+    # it is dropped so the two don't overlap.
+    shown = list(range(0, count, step))
+    if count > 1:
+        # About 7px a character at the chart's type size: the end-anchored last label
+        # covers its own width to the left, and the one before it half of its width.
+        label_px = 7 * len(points[0][0].strftime(fmt))
+        last_x = coords[-1][0]
+        fits = [i for i in shown if coords[i][0] + label_px / 2 <= last_x - label_px]
+        shown = [*fits, count - 1]
     labels = [
-        {"x": coords[i][0], "text": points[i][0].strftime(fmt)} for i in range(0, count, step)
+        {
+            "x": coords[i][0],
+            "text": points[i][0].strftime(fmt),
+            "anchor": "end" if i == count - 1 and count > 1 else "middle",
+        }
+        for i in shown
     ]
     return {
         "width": width,
@@ -328,26 +379,35 @@ def dashboard(day: DayOfActionPage, *, fresh: bool = False) -> dict:
 
 
 def affiliation_rollup(day_id: int) -> list[dict]:
-    """Per affiliation: how many of its locals are in (approved), pending, and which."""
+    """Per affiliation: its endorsements in (approved) and pending, and who they are.
+
+    It counts what "By affiliation" counts (endorsements by their affiliation, unlisted
+    locals and councils included), so the two tables agree; "known locals" is how many
+    of the affiliation's locals are on file, for scale.
+    """
     local_totals = dict(
         Local.objects.values_list("affiliation_id").annotate(n=Count("pk")).order_by()
     )
     rows = (
-        Endorsement.objects.filter(day_id=day_id, local__isnull=False)
+        Endorsement.objects.filter(day_id=day_id, affiliation__isnull=False)
         .live()
-        .values_list("local__affiliation_id", "local__number", "status", "members_represented")
-        .order_by("local__affiliation_id", "local__number")
+        .values_list(
+            "affiliation_id", "local_number", "organisation_name", "status", "members_represented"
+        )
+        .order_by("affiliation_id", "local_number", "organisation_name")
     )
     per_affiliation: dict[int, dict] = {}
-    for affiliation_id, number, status, members in rows:
+    for affiliation_id, number, name, status, members in rows:
         entry = per_affiliation.setdefault(affiliation_id, {"in": [], "pending": [], "members": 0})
+        who = number or name
         if status == Endorsement.Status.APPROVED:
-            entry["in"].append(number)
+            entry["in"].append(who)
             entry["members"] += members or 0
         else:
-            entry["pending"].append(number)
+            entry["pending"].append(who)
     out = []
-    for affiliation in Affiliation.objects.filter(pk__in=local_totals.keys()).order_by("name"):
+    shown = set(local_totals) | set(per_affiliation)
+    for affiliation in Affiliation.objects.filter(pk__in=shown).order_by("name"):
         entry = per_affiliation.get(affiliation.pk, {"in": [], "pending": [], "members": 0})
         out.append(
             {

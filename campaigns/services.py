@@ -84,6 +84,11 @@ class SubmitResult:
 
 
 def _apply(endorsement: Endorsement, data: EndorsementData, affiliations=None) -> None:
+    # The contact's link is the key to the endorsement: it never follows the endorsement
+    # to another address. Whoever changes the contact (an accepted proposal, an import),
+    # the new address gets a new link and the old one stops working.
+    if endorsement.pk and data.contact_email != endorsement.contact_email:
+        endorsement.new_link_secret()
     identity = identify(
         organisation_name=data.organisation_name,
         affiliation_name=data.affiliation_name,
@@ -172,21 +177,41 @@ def endorsement_submit(
                 existing.save()
                 _email(existing, "campaigns_confirm")
                 return SubmitResult(endorsement=existing, outcome="replaced")
+            with translation.override(existing.language or "en"):
+                lines = changes_described(existing, data)
+            if not lines:
+                # The same endorsement again: nothing to ask anyone.
+                return SubmitResult(endorsement=existing, outcome="update_sent")
             existing.pending_update = data.as_json()
             existing.save(update_fields=["pending_update", "updated_at"])
-            with translation.override(existing.language or "en"):
-                changes = "\n".join(changes_described(existing, data))
-            _email(existing, "campaigns_update_requested", changes=changes)
+            _email(
+                existing,
+                "campaigns_update_requested",
+                changes="\n".join(lines),
+                new_contact=contact_change(existing, data),
+            )
             return SubmitResult(endorsement=existing, outcome="update_sent")
     raise EndorsementError("The endorsement could not be saved; please try again.")
 
 
+def contact_change(endorsement: Endorsement, data: EndorsementData) -> str:
+    """The new contact address a proposal would bring in, or "" when the contact stays."""
+    new = data.contact_email
+    return new if new and new != endorsement.contact_email else ""
+
+
 def changes_described(endorsement: Endorsement, data: EndorsementData) -> list[str]:
-    """'Pledge level: Endorse → Job action' lines, for the contact who decides on them."""
+    """'Pledge level: Endorse → Job action' lines, for the contact who decides on them.
+
+    Every field is listed, the contact's own address included: a proposal to hand the
+    endorsement to another address is the one change its contact most needs to see.
+    """
     lines = []
     for field in dataclasses.fields(data):
         old, new = getattr(endorsement, field.name), getattr(data, field.name)
-        if (old or "") != (new or "") and field.name != "contact_email":
+        if field.name == "contact_email" and not new:
+            continue  # a proposal without an address keeps the contact's
+        if (old or "") != (new or ""):
             model_field = Endorsement._meta.get_field(field.name)
             label = model_field.verbose_name
             if model_field.choices:
@@ -242,7 +267,12 @@ def endorsement_raise_pledge(*, endorsement: Endorsement, pledge_level: str) -> 
 
 
 def endorsement_apply_update(*, endorsement: Endorsement) -> Endorsement:
-    """The confirmed contact accepts the changes a second submission proposed."""
+    """The confirmed contact accepts the changes a second submission proposed.
+
+    When the changes hand the endorsement to another address, the new contact gets a new
+    link (the accepting contact's link stops working) and must confirm their address, so
+    the endorsement waits for confirmation, then for review, as a new one does.
+    """
     with transaction.atomic():
         endorsement = (
             Endorsement.objects.select_for_update().select_related("day").get(pk=endorsement.pk)
@@ -250,6 +280,13 @@ def endorsement_apply_update(*, endorsement: Endorsement) -> Endorsement:
         if not endorsement.is_live or not endorsement.pending_update:
             return endorsement
         data = EndorsementData.from_json(endorsement.pending_update)
+        new_contact = contact_change(endorsement, data)
+        if not data.contact_email:
+            data = dataclasses.replace(
+                data,
+                contact_email=endorsement.contact_email,
+                contact_name=data.contact_name or endorsement.contact_name,
+            )
         before = {name: getattr(endorsement, name) for name in REVIEWED_FIELDS}
         old_key = endorsement.identity_key
         _apply(endorsement, data)
@@ -257,10 +294,15 @@ def endorsement_apply_update(*, endorsement: Endorsement) -> Endorsement:
         endorsement.identity_key = old_key
         endorsement.pending_update = None
         changed = any(getattr(endorsement, n) != v for n, v in before.items())
-        if changed and endorsement.status == Endorsement.Status.APPROVED:
+        if new_contact:
+            endorsement.status = Endorsement.Status.PENDING_CONFIRMATION
+            endorsement.confirmed_at = endorsement.approved_at = None
+        elif changed and endorsement.status == Endorsement.Status.APPROVED:
             endorsement.status = Endorsement.Status.PENDING_REVIEW
             endorsement.approved_at = None
         endorsement.save()
+        if new_contact:
+            _email(endorsement, "campaigns_confirm")
         _invalidate(endorsement.day_id)
     return endorsement
 
@@ -324,17 +366,31 @@ def endorsements_reject(*, day: DayOfActionPage, ids: list[int], reviewer, reaso
     return done
 
 
+# A row's status "keep": a matching endorsement keeps the status it has; a new one waits
+# for review (imports.STATUS_MEANING says which sheet statuses mean this).
+IMPORT_KEEP_STATUS = "keep"
+# What an import may change on an existing endorsement: when none of these differ, the
+# row is left alone (re-importing an export changes nothing, not even who reviewed it).
+IMPORTED_FIELDS = tuple(f.name for f in dataclasses.fields(EndorsementData)) + (
+    "identity_key",
+    "local_id",
+    "affiliation_id",
+    "status",
+)
+
+
 def endorsements_import(
     *, day: DayOfActionPage, rows: list[tuple[EndorsementData, str]], reviewer
 ) -> dict:
     """Import an organizer's spreadsheet in one transaction: all rows or none.
 
     Each row is (data, status). A row matching a live endorsement of the same
-    organisation updates it; the rest are created, already confirmed by the organizer.
+    organisation updates it, unless nothing differs; the rest are created, already
+    confirmed by the organizer.
     """
     day = day.source_day
     now = timezone.now()
-    created = updated = 0
+    created = updated = unchanged = 0
     affiliations = list(Affiliation.objects.all())
     with transaction.atomic():
         for data, status in rows:
@@ -350,13 +406,24 @@ def endorsements_import(
                 .first()
             )
             if existing is not None:
+                before = {name: getattr(existing, name) for name in IMPORTED_FIELDS}
                 _apply(existing, data, affiliations)
                 endorsement = existing
+                if status == IMPORT_KEEP_STATUS:
+                    status = existing.status
+                endorsement.status = status
+                if all(getattr(existing, n) == v for n, v in before.items()):
+                    unchanged += 1
+                    continue
                 updated += 1
             else:
                 endorsement.new_link_secret()
+                if status == IMPORT_KEEP_STATUS:
+                    status = Endorsement.Status.PENDING_REVIEW
                 created += 1
             endorsement.status = status
+            if status != Endorsement.Status.PENDING_CONFIRMATION:
+                endorsement.confirmed_at = endorsement.confirmed_at or now
             endorsement.reviewed_by = reviewer
             endorsement.reviewed_at = now
             endorsement.approved_at = (
@@ -364,7 +431,7 @@ def endorsements_import(
             )
             endorsement.save()
         _invalidate(day.pk)
-    return {"created": created, "updated": updated}
+    return {"created": created, "updated": updated, "unchanged": unchanged}
 
 
 def reminders_send(*, today: date | None = None) -> int:

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core import formguard
+from core.cache import no_store
 from home.ratelimit import allow
-from home.routing import page_at
+from home.routing import serve_at
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -63,7 +64,13 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     if request.method == "POST":
         form = EndorsementForm(request.POST, day=options)
         if form.is_valid():
-            if _rate_limited(request, "endorse"):
+            # The form may come from a cached page: see core.formguard.
+            verdict = formguard.token_check(
+                request, request.POST.get(formguard.FIELD), scope="campaigns:endorse"
+            )
+            if verdict is not formguard.Verdict.OK:
+                form.add_error(None, formguard.refusal(verdict))
+            elif _rate_limited(request, "endorse"):
                 form.add_error(
                     None, _("Too many submissions from here. Try again in a few minutes.")
                 )
@@ -89,6 +96,8 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         context_overrides={
             "form": form,
             "affiliations": Affiliation.objects.order_by("name").values_list("name", "short_name"),
+            # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
+            "started": formguard.token_issue(),
         },
     )
 
@@ -121,7 +130,10 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
             action == "apply_update"
             and endorsement.status != Endorsement.Status.PENDING_CONFIRMATION
         ):
-            services.endorsement_apply_update(endorsement=endorsement)
+            endorsement = services.endorsement_apply_update(endorsement=endorsement)
+            if endorsement.link_token() != token:
+                # Handed to a new contact: this link is dead now, so say so here.
+                return _handed_over(request, day, endorsement)
             messages.success(request, _("The changes are saved."))
             return HttpResponseRedirect(here)
         if action == "discard_update":
@@ -141,11 +153,11 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
                 else:
                     messages.success(request, _("Your pledge is raised. Thank you."))
                     return HttpResponseRedirect(here)
-    pending_update = None
+    pending_update = new_contact = None
     if endorsement.pending_update:
-        pending_update = services.changes_described(
-            endorsement, services.EndorsementData.from_json(endorsement.pending_update)
-        )
+        proposal = services.EndorsementData.from_json(endorsement.pending_update)
+        pending_update = services.changes_described(endorsement, proposal)
+        new_contact = services.contact_change(endorsement, proposal)
     response = day.render(
         request,
         template="campaigns/endorsement_manage.html",
@@ -153,12 +165,21 @@ def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -
             "endorsement": endorsement,
             "raise_form": raise_form,
             "pending_update": pending_update,
+            "new_contact": new_contact,
         },
     )
     if raise_form.is_bound:
         response.status_code = 400
-    patch_cache_control(response, no_store=True, private=True)
-    return response
+    return no_store(response)
+
+
+def _handed_over(request: HttpRequest, day: DayOfActionPage, endorsement) -> HttpResponse:
+    response = day.render(
+        request,
+        template="campaigns/endorsement_handed_over.html",
+        context_overrides={"endorsement": endorsement},
+    )
+    return no_store(response)
 
 
 def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
@@ -171,15 +192,14 @@ def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
     }
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     # Public numbers only: other sites may read them.
-    response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
+    response["Access-Control-Allow-Origin"] = "*"  # caching: core.cache.PUBLIC_PAGES
     return response
 
 
-def tally_json_for_path(request: HttpRequest, page_path: str) -> JsonResponse:
+def tally_json_for_path(request: HttpRequest, page_path: str) -> HttpResponse:
     """`<day url>tally.json`, routed here by campaigns/urls.py (Wagtail's page URLs can't
-    contain a dot)."""
-    return tally_json(request, page_at(request, page_path, DayOfActionPage, landing="wall"))
+    contain a dot). It is the page's `tally/` route, with the page's privacy."""
+    return serve_at(request, page_path, DayOfActionPage, landing="wall", route="tally")
 
 
 def tally_url(day: DayOfActionPage) -> str:
@@ -215,5 +235,4 @@ def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         origins = []
     response._csp_replace = {"frame-ancestors": ["'self'", *origins]}
     response.xframe_options_exempt = True
-    patch_cache_control(response, public=True, max_age=selectors.TALLY_SECONDS)
     return response

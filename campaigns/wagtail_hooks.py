@@ -4,10 +4,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from unions.permissions import is_organizer
 
-from . import admin_views
+from . import admin_views, selectors
 
 urlpatterns = [
     path("", admin_views.days, name="days"),
@@ -25,7 +26,7 @@ def register_admin_urls():
 
 class OrganizerMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_organizer(request.user)
+        return is_organizer(request.user) or selectors.days_organized_by(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
@@ -33,3 +34,26 @@ def register_menu_item():
     return OrganizerMenuItem(
         _("Endorsements"), reverse("campaigns:days"), icon_name="group", order=250
     )
+
+
+class OrganizerPanel(Component):
+    """The admin home for organizers: their days and what waits, with the organize page."""
+
+    name = "campaigns_organizer"
+    order = 50
+    template_name = "campaigns/admin/home_panel.html"
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows, "organize_url": reverse("organize")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_organizer_panel(request, panels):
+    from home.organize import desk
+
+    if not (is_organizer(request.user) or selectors.days_organized_by(request.user).exists()):
+        return
+    panels.append(OrganizerPanel(desk(request.user)["days"]))

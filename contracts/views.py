@@ -20,11 +20,11 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.cache import no_store
 from documents.engine import Answers
 from documents.variables import variables_from
 from home.accounts import mfa_setup_redirect, needs_mfa
@@ -46,13 +46,6 @@ from .printing import proposal_docx, proposal_pdf
 LANGUAGES = dict(settings.LANGUAGES)
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # A local's bargaining plans are nobody else's business: never kept by a shared cache.
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
 
 
 def _url(page: ClauseLibraryPage, name: str, **kwargs) -> str:
@@ -140,7 +133,7 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
         }
     )
     response = TemplateResponse(request, "contracts/clause_library_page.html", context)
-    return _private(response) if request.user.is_authenticated else response
+    return no_store(response) if request.user.is_authenticated else response
 
 
 def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
@@ -173,7 +166,7 @@ def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
         }
     )
     response = TemplateResponse(request, "contracts/contract_clause_page.html", context)
-    return _private(response) if request.user.is_authenticated else response
+    return no_store(response) if request.user.is_authenticated else response
 
 
 def compare(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
@@ -244,7 +237,7 @@ def proposals(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
         )
     context = page.get_context(request)
     context.update({"form": form, "proposals": selectors.proposals_for(request.user)})
-    return _private(TemplateResponse(request, "contracts/proposals.html", context))
+    return no_store(TemplateResponse(request, "contracts/proposals.html", context))
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -305,7 +298,7 @@ def proposal_detail(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpRe
             "library_url": page.url + f"?proposal={proposal.pk}&lang={proposal.language}",
         }
     )
-    return _private(TemplateResponse(request, "contracts/proposal.html", context))
+    return no_store(TemplateResponse(request, "contracts/proposal.html", context))
 
 
 def _add_errors_to_answers(form, error: ValidationError) -> None:
@@ -434,4 +427,4 @@ def proposal_file(page: ClauseLibraryPage, request: HttpRequest, pk: int, kind: 
         return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(proposal, kind)}"'
-    return _private(response)
+    return no_store(response)

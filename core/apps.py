@@ -6,3 +6,13 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from . import frontend_cache
+
+        frontend_cache.connect()
+
+        # Every log record made from here on is redacted where it is made (core.logging).
+        from .logging import install
+
+        install()

@@ -1,12 +1,32 @@
-"""Policies for the Wagtail admin: MFA before anything is shown, and its CSP needs."""
+"""Policies for the Wagtail admin: who may enter, MFA before anything is shown, its CSP."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from .accounts import mfa_setup_redirect
 
 ADMIN_PREFIX = "/admin/"
+ADMIN_LOGOUT = "/admin/logout/"
+
+
+def may_enter_admin(user) -> bool:
+    return user.has_perm("wagtailadmin.access_admin")
+
+
+def admin_forbidden(request: HttpRequest) -> HttpResponse:
+    """A signed-in person the admin is not for gets a page that says so. Sending them to
+    log in (Wagtail's answer) loops: allauth sends a signed-in visitor of the login page
+    back to `next`, which is the admin again."""
+    # /admin/ has no language prefix, so LocaleMiddleware chose English: answer in the
+    # language the browser (or the language cookie) asks for instead.
+    with translation.override(translation.get_language_from_request(request)):
+        response = render(request, "home/admin_forbidden.html", status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 class AdminPolicyMiddleware:
@@ -15,9 +35,13 @@ class AdminPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         is_admin = request.path.startswith(ADMIN_PREFIX)
-        # Editors and organizers see personal data in the admin: MFA first.
-        if is_admin and (redirect := mfa_setup_redirect(request)):
-            return redirect
+        # Signing out is always possible, whoever is signed in.
+        if is_admin and request.path != ADMIN_LOGOUT:
+            if request.user.is_authenticated and not may_enter_admin(request.user):
+                return admin_forbidden(request)
+            # Editors and organizers see personal data in the admin: MFA first.
+            if redirect := mfa_setup_redirect(request):
+                return redirect
         response = self.get_response(request)
         if is_admin:
             # Wagtail's admin has inline scripts (date pickers, inline panels) and inline

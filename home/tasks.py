@@ -1,14 +1,36 @@
-"""Background work for the home app: sending email."""
+"""Background work for the home app: sending email.
+
+`email_send` is the one path every email takes, so the limit on emails per recipient lives
+here, in the worker and off the request: someone signing twenty times with one address (or
+with a stranger's) sends at most EMAILS_PER_RECIPIENT emails to it per window. The count is
+kept under an expiring keyed hash of the normalized address (home.ratelimit), never the
+address itself, and nothing about the address reaches the log.
+"""
 
 import logging
+import time
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from .emails import normalize_email
+from .ratelimit import address_key, hit
 from .services import is_suppressed
 
 logger = logging.getLogger(__name__)
+
+EMAILS_PER_RECIPIENT = 5
+RECIPIENT_WINDOW_SECONDS = 3600
+
+
+def recipient_allowed(to: str, *, now: float | None = None) -> bool:
+    """Count one email to `to`; False once the address has had its share this window."""
+    limit = int(getattr(settings, "EMAILS_PER_RECIPIENT", EMAILS_PER_RECIPIENT))
+    seconds = int(getattr(settings, "EMAIL_RECIPIENT_WINDOW_SECONDS", RECIPIENT_WINDOW_SECONDS))
+    window = int((now if now is not None else time.time()) // seconds)
+    key = address_key("email:to", normalize_email(to), window)
+    return hit(key, seconds + 5) <= limit
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -19,6 +41,9 @@ def email_send(
     if is_suppressed(to):
         # No address in the log: a suppressed address is still personal data.
         logger.info("email not sent: the address is suppressed")
+        return False
+    if not recipient_allowed(to):
+        logger.info("email not sent: the recipient had enough emails this hour")
         return False
     message = EmailMultiAlternatives(
         subject=subject,

@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = "Petitions"
+
+    def ready(self) -> None:
+        from .sign_facts import connect_signals
+
+        connect_signals()

@@ -1,4 +1,5 @@
-"""The delivery PDF: a cover (demand, count, departments) and the names as each signer chose.
+"""The delivery PDF: a cover (demand, count, departments if chosen) and the names as each
+signer chose.
 
 A WeasyPrint <table> of 10,000 rows takes about a minute and 900 MB, because table layout
 is global. Here Python paginates: each sheet is one preformatted text block, three names
@@ -53,15 +54,26 @@ def _layout(html: str):
 
 
 def render_delivery(
-    page: PetitionPage, *, count_only: bool, progress: Callable[[int], None] = lambda p: None
+    page: PetitionPage,
+    *,
+    count_only: bool,
+    with_departments: bool = False,
+    progress: Callable[[int], None] = lambda p: None,
 ) -> tuple[bytes, int]:
-    """The PDF bytes and the number of confirmed signatures in it."""
+    """The PDF bytes and the number of confirmed signatures in it. The department table is
+    in only when asked for (the sign form told signers whether it might be)."""
     source_id = page.source_id
     count = selectors.exact_confirmed(source_id)
     names, hidden = ([], count) if count_only else selectors.delivery_names(source_id)
-    departments = [
-        (name, n) for name, n in selectors.department_counts(page, suppress=True) if name
-    ]
+    departments = []
+    if with_departments:
+        departments = [
+            (name, n)
+            for name, n in selectors.department_counts(
+                page, suppress=True, language=page.locale.language_code
+            )
+            if name
+        ]
     context = {
         "page": page,
         "count": count,

@@ -2,25 +2,15 @@
 
 import csv
 import io
-import time
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from .models import PetitionPage, Signature
 from .services import PaperRow
-
-STARTED_SALT = "petitions.form-started"
-MIN_FILL_SECONDS = 3
-MAX_FILL_SECONDS = 24 * 3600
-
-
-def started_token(at: float | None = None) -> str:
-    """When the form was shown, signed so a bot can't backdate it."""
-    return signing.dumps(int(at if at is not None else time.time()), salt=STARTED_SALT)
+from .sign_facts import SigningFacts
 
 
 class SignForm(forms.Form):
@@ -40,10 +30,15 @@ class SignForm(forms.Form):
     # A field people never see (hidden by CSS, skipped by keyboard): bots fill it in.
     website = forms.CharField(label=_("Leave this empty"), required=False, max_length=200)
 
-    def __init__(self, *args, petition: PetitionPage, **kwargs):
+    def __init__(self, *args, petition: PetitionPage | SigningFacts, **kwargs):
         super().__init__(*args, **kwargs)
         self.petition = petition
-        self.fields["language"].initial = petition.locale.language_code
+        language = (
+            petition.language
+            if isinstance(petition, SigningFacts)
+            else petition.locale.language_code
+        )
+        self.fields["language"].initial = language
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
@@ -68,7 +63,7 @@ class SignForm(forms.Form):
                 self.fields["department"] = forms.ChoiceField(
                     label=_("Department"),
                     required=self.fields["department"].required,
-                    choices=[("", _("Choose…"))] + [(d, d) for d in petition.department_choices],
+                    choices=[("", _("Choose…"))] + petition.department_options(language),
                 )
 
     def clean_name(self) -> str:
@@ -81,20 +76,12 @@ class SignForm(forms.Form):
         """Filled the honeypot: a bot. Checked before anything else, answered quietly."""
         return bool(self.data.get("website"))
 
-    def filled_too_fast(self) -> bool:
-        """True when the form came back faster than a person can fill it, or its start
-        time is missing, forged or a day old."""
-        try:
-            started = signing.loads(
-                str(self.data.get("started", ""))[:200], salt=STARTED_SALT, max_age=MAX_FILL_SECONDS
-            )
-            elapsed = time.time() - int(started)
-            return not MIN_FILL_SECONDS <= elapsed <= MAX_FILL_SECONDS
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
-
 
 class PaperForm(forms.Form):
+    """A batch of paper signatures, in two steps: the lines are checked and shown (nothing
+    saved), then only the lines the steward ticks are saved. `previewed` is the fingerprint
+    of what the steward saw, so a save never acts on lines or findings they did not see."""
+
     rows = forms.CharField(
         label=_("Signatures from the paper sheets"),
         help_text=_("One signer per line: name, email (optional), department (optional)."),
@@ -106,6 +93,7 @@ class PaperForm(forms.Form):
         choices=Signature.NameDisplay.choices,
         initial=Signature.NameDisplay.HIDDEN,
     )
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
 
     def clean_rows(self) -> list[PaperRow]:
         parsed = []
@@ -117,7 +105,7 @@ class PaperForm(forms.Form):
                 continue
             name = " ".join(cells[0].split())[:120]
             email = cells[1] if len(cells) > 1 else ""
-            department = cells[2][:80] if len(cells) > 2 else ""
+            department = " ".join(cells[2].split())[:80] if len(cells) > 2 else ""
             if not name:
                 errors.append(_("Line %(n)s has no name.") % {"n": number})
                 continue
@@ -127,12 +115,22 @@ class PaperForm(forms.Form):
                 except forms.ValidationError:
                     errors.append(_("Line %(n)s: the email is not valid.") % {"n": number})
                     continue
-            parsed.append(PaperRow(name=name, email=email[:254], department=department))
+            parsed.append(
+                PaperRow(name=name, email=email[:254], department=department, line=number)
+            )
         if errors:
             raise forms.ValidationError(errors[:20])
         if not parsed:
             raise forms.ValidationError(_("No signatures found."))
         return parsed
+
+    @property
+    def kept_lines(self) -> set[int]:
+        """The lines ticked to be saved."""
+        return {int(v) for v in self.data.getlist("keep") if str(v).isdigit()}
+
+    def wants_save(self) -> bool:
+        return self.data.get("action") == "save"
 
 
 class SignerFilterForm(forms.Form):
@@ -148,4 +146,21 @@ class SignerFilterForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     count_only = forms.BooleanField(label=_("Count only: list no names"), required=False)
+    with_departments = forms.BooleanField(
+        label=_("Include the counts by department"),
+        required=False,
+        help_text=_("Departments with fewer than %(n)s confirmed signatures show no exact count."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, petition: PetitionPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Signers were told whether management sees a department table; a PDF can
+        # leave it out, never add it against that promise.
+        if petition.departments_shown_to_target:
+            from .selectors import MIN_CELL
+
+            field = self.fields["with_departments"]
+            field.help_text = field.help_text % {"n": MIN_CELL}
+        else:
+            del self.fields["with_departments"]

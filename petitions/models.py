@@ -6,11 +6,14 @@ coworker who signs in Spanish and one who signs in English land in the same coun
 """
 
 import datetime
+import unicodedata
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -20,6 +23,37 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from unions.models import Local, Workplace
+
+
+def fold(text: str) -> str:
+    """Case, accents and spacing folded away, to match what people type by hand."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+@dataclass(frozen=True)
+class Department:
+    """One line of a petition's department list: "Dietary | Dietética". The first name is
+    the key every signature stores, in whatever language it was signed, so counts never
+    split by language; the others are its labels in the site's other languages, in order."""
+
+    key: str
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, language: str | None = None) -> str:
+        return self.labels.get(language or get_language() or "", self.key)
+
+    @classmethod
+    def parse(cls, text: str) -> list["Department"]:
+        others = [code for code, _name in settings.LANGUAGES[1:]]
+        result = []
+        for line in text.splitlines():
+            key, *names = [part.strip() for part in line.split("|")]
+            if key:
+                labels = {code: name for code, name in zip(others, names, strict=False) if name}
+                result.append(cls(key=key, labels=labels))
+        return result
 
 
 class PetitionIndexPage(Page):
@@ -92,12 +126,25 @@ class PetitionPage(RoutablePageMixin, Page):
     departments = models.TextField(
         _("departments"),
         blank=True,
-        help_text=_("One per line. When given, signers pick from this list."),
+        help_text=_(
+            "One per line. When given, signers pick from this list. To name a department in "
+            "Spanish too, add the Spanish name after a bar: “Dietary | Dietética”."
+        ),
     )
     allow_full_name = models.BooleanField(_("signers may show their full name"), default=True)
     allow_initial = models.BooleanField(_("signers may show first name and initial"), default=True)
     retention_days = models.PositiveIntegerField(
         _("days signer data is kept after closing"), default=90
+    )
+    # A promise made on the sign form, so it is the petition's, not each PDF's: the delivery
+    # PDF may carry a department table only when signers were told it would.
+    departments_to_target = models.BooleanField(
+        _("the delivery PDF may show counts by department"),
+        default=False,
+        help_text=_(
+            "The sign form tells signers whether whoever receives the petition sees counts by "
+            "department. Small departments are never shown exactly."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -120,6 +167,7 @@ class PetitionPage(RoutablePageMixin, Page):
             [
                 FieldPanel("department_field"),
                 FieldPanel("departments"),
+                FieldPanel("departments_to_target"),
                 FieldPanel("allow_full_name"),
                 FieldPanel("allow_initial"),
             ],
@@ -147,6 +195,7 @@ class PetitionPage(RoutablePageMixin, Page):
             "status",
             "department_field",
             "departments",
+            "departments_to_target",
             "allow_full_name",
             "allow_initial",
             "retention_days",
@@ -250,7 +299,13 @@ class PetitionPage(RoutablePageMixin, Page):
             return self
         if not hasattr(self, "_governing"):
             self._governing = PetitionPage.objects.only(
-                "status", "opens_on", "closes_on", "goal"
+                "status",
+                "opens_on",
+                "closes_on",
+                "goal",
+                "retention_days",
+                "department_field",
+                "departments_to_target",
             ).get(pk=self.source_id)
         return self._governing
 
@@ -262,8 +317,42 @@ class PetitionPage(RoutablePageMixin, Page):
         return rules.closes_on is None or today <= rules.closes_on
 
     @property
+    def departments_shown_to_target(self) -> bool:
+        """Whether the delivery PDF may carry counts by department (and the sign form says
+        so); the source page's setting rules, as for status and dates."""
+        rules = self.governing
+        return (
+            rules.departments_to_target and rules.department_field != self.DepartmentField.NOT_ASKED
+        )
+
+    @property
+    def department_list(self) -> list[Department]:
+        return Department.parse(self.departments)
+
+    @property
     def department_choices(self) -> list[str]:
-        return [line.strip() for line in self.departments.splitlines() if line.strip()]
+        """The keys signatures store (one per department, whatever the language)."""
+        return [department.key for department in self.department_list]
+
+    def department_options(self, language: str | None = None) -> list[tuple[str, str]]:
+        """(key, label in `language`) for a form's choices."""
+        return [(d.key, d.label(language)) for d in self.department_list]
+
+    def department_label(self, key: str, language: str | None = None) -> str:
+        """A stored department shown in `language` (as stored when it is not on the list)."""
+        for department in self.department_list:
+            if department.key == key:
+                return department.label(language)
+        return key
+
+    def department_match(self, text: str) -> str | None:
+        """The key of the listed department `text` names, in any language, ignoring case
+        and accents; None when it names none."""
+        wanted = fold(text)
+        for department in self.department_list:
+            if wanted in {fold(department.key), *map(fold, department.labels.values())}:
+                return department.key
+        return None
 
     def purge_after(self) -> datetime.date | None:
         if self.closes_on is None:
@@ -386,6 +475,7 @@ class DeliveryPdf(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     count_only = models.BooleanField(default=False)
+    with_departments = models.BooleanField(default=False)
     language = models.CharField(max_length=5, default="en")
     state = models.CharField(max_length=8, choices=State, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)

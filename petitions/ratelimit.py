@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from home.ratelimit import allow
+from home.ratelimit import counter
 
 SCOPE = "petitions:sign"
 # Generous: a whole shift signing from the break-room wifi shares one address.
@@ -11,7 +11,12 @@ SIGN_LIMIT = 300
 SIGN_WINDOW_SECONDS = 600
 
 
-def sign_allowed(request: HttpRequest) -> bool:
+def sign_limit() -> int:
     # A deployment may raise the limit (settings.PETITIONS_SIGN_LIMIT).
-    limit = getattr(settings, "PETITIONS_SIGN_LIMIT", SIGN_LIMIT)
-    return allow(request, scope=SCOPE, limit=limit, window_seconds=SIGN_WINDOW_SECONDS)
+    return getattr(settings, "PETITIONS_SIGN_LIMIT", SIGN_LIMIT)
+
+
+def sign_counter(request: HttpRequest) -> tuple[str, int]:
+    """The signing limit's `(key, ttl)`, for the signing path to count together with the
+    time-to-fill token in one round trip (home.ratelimit.hit_many)."""
+    return counter(request, scope=SCOPE, window_seconds=SIGN_WINDOW_SECONDS)

@@ -7,13 +7,16 @@ finds the entry stale *and* marked dirty refreshes that one petition itself, at 
 per few seconds per petition, guarded so concurrent views don't stampede.
 """
 
+import hashlib
 import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
-from .models import PetitionCount, PetitionPage, Signature, display_name
+from home.emails import normalize_email
+
+from .models import PetitionCount, PetitionPage, Signature, display_name, fold
 
 COUNT_TTL = 24 * 3600
 # The beat refreshes dirty petitions every 3 s; a view refreshes only if that stalled.
@@ -123,9 +126,13 @@ def signers(
     return rows.select_related("entered_by").order_by("-created_at", "-id")
 
 
-def department_counts(page: PetitionPage, *, suppress: bool) -> list[tuple[str, int | None]]:
+def department_counts(
+    page: PetitionPage, *, suppress: bool, language: str | None = None
+) -> list[tuple[str, int | None]]:
     """Confirmed signatures per department. With `suppress`, a count below MIN_CELL is
-    None, so a small team can't be singled out on anything that leaves the organizer view."""
+    None, so a small team can't be singled out on anything that leaves the organizer view.
+    With `language`, each department is named in it (signatures store one key per
+    department, so the counts are the same in every language)."""
     rows = (
         Signature.objects.filter(petition_id=page.source_id, status=Signature.Status.CONFIRMED)
         .values("department")
@@ -135,7 +142,10 @@ def department_counts(page: PetitionPage, *, suppress: bool) -> list[tuple[str, 
     result = []
     for row in rows:
         n = row["n"]
-        result.append((row["department"], None if suppress and n < MIN_CELL else n))
+        name = row["department"]
+        if language is not None and name:
+            name = page.department_label(name, language)
+        result.append((name, None if suppress and n < MIN_CELL else n))
     return result
 
 
@@ -161,3 +171,94 @@ def delivery_names(source_id: int) -> tuple[list[str], int]:
         else:
             hidden += 1
     return names, hidden
+
+
+@dataclass(frozen=True)
+class PaperPreviewRow:
+    """One line of a paper batch as it would be saved, and what was found about it."""
+
+    NEW = "new"
+    BATCH_DUPLICATE = "batch_duplicate"
+    EXISTING_DUPLICATE = "existing_duplicate"
+
+    line: int
+    name: str
+    email: str
+    department: str  # what would be stored: the listed key, or "" when unknown
+    typed_department: str
+    status: str
+    duplicate_of: int | None = None  # the earlier line in this batch
+    department_unknown: bool = False  # not on the petition's list: stored without one
+    department_new: bool = False  # no list, and nobody gave this department yet
+
+    @property
+    def kept_by_default(self) -> bool:
+        return self.status == self.NEW
+
+
+def paper_preview(page: PetitionPage, rows) -> list[PaperPreviewRow]:
+    """Each parsed paper row (`services.PaperRow`) checked against the batch and the
+    petition's signatures, saving nothing. A row with an email is a duplicate of the same
+    email (the database constraint decides at save time anyway); a row without one, of the
+    same name and department, with case, accents and spacing ignored. A department must
+    name one on the petition's list, in any language; with no list, it is matched to a
+    spelling already given, and a new one is flagged."""
+    source_id = page.source_id
+    listed = page.department_list
+    signatures = Signature.objects.filter(petition_id=source_id).exclude(
+        status=Signature.Status.WITHDRAWN
+    )
+    spellings: dict[str, str] = {}
+    if not listed:
+        for given in signatures.exclude(department="").values_list("department", flat=True):
+            spellings.setdefault(fold(given), given)
+    emails = {normalize_email(row.email) for row in rows if row.email}
+    signed_emails = set(signatures.filter(email__in=emails).values_list("email", flat=True))
+    signed_names = {
+        (fold(name), fold(department))
+        for name, department in signatures.exclude(name="")
+        .values_list("name", "department")
+        .iterator(chunk_size=2000)
+    }
+    seen: dict[tuple, int] = {}
+    result = []
+    for row in rows:
+        department, unknown, new = row.department, False, False
+        if row.department and listed:
+            department = page.department_match(row.department) or ""
+            unknown = not department
+        elif row.department:
+            department = spellings.get(fold(row.department), row.department)
+            new = fold(row.department) not in spellings
+        email = normalize_email(row.email)
+        name_key = ("name", fold(row.name), fold(department))
+        key = ("email", email) if email else name_key
+        status, earlier = PaperPreviewRow.NEW, None
+        if key in seen:
+            status, earlier = PaperPreviewRow.BATCH_DUPLICATE, seen[key]
+        elif (email in signed_emails) if email else (name_key[1:] in signed_names):
+            status = PaperPreviewRow.EXISTING_DUPLICATE
+        seen.setdefault(key, row.line)
+        seen.setdefault(name_key, row.line)
+        result.append(
+            PaperPreviewRow(
+                line=row.line,
+                name=row.name,
+                email=email,
+                department=department,
+                typed_department=row.department,
+                status=status,
+                duplicate_of=earlier,
+                department_unknown=unknown,
+                department_new=new,
+            )
+        )
+    return result
+
+
+def paper_preview_fingerprint(preview: list[PaperPreviewRow], name_display: str) -> str:
+    """What the steward saw, so a save acts only on exactly that (not secret: a digest)."""
+    digest = hashlib.sha256(name_display.encode())
+    for row in preview:
+        digest.update(repr((row.line, row.name, row.email, row.department, row.status)).encode())
+    return digest.hexdigest()[:32]

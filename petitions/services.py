@@ -6,6 +6,7 @@ import logging
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +21,9 @@ from home.services import email_render
 from . import selectors
 from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
 from .tokens import CONFIRM, WITHDRAW, make_token
+
+if TYPE_CHECKING:
+    from .sign_facts import SigningFacts
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +68,16 @@ def _email_context(page: PetitionPage, signature: Signature) -> dict:
 
 def signature_create(
     *,
-    petition: PetitionPage,
+    petition: "PetitionPage | SigningFacts",
     name: str,
     email: str,
     department: str = "",
     name_display: str = Signature.NameDisplay.HIDDEN,
     language: str = "en",
 ) -> SignResult:
-    """Sign a petition: one INSERT, and a confirmation email queued on commit.
+    """Sign a petition: one INSERT, and a confirmation email queued on commit. `petition`
+    is the page or its cached signing facts (petitions.sign_facts): only its id and source
+    id are used, so the signing path needs no page.
 
     The unique constraint on (petition, email) decides whether this is a new signature;
     we never look first. Someone who already signed gets an email saying so, and the
@@ -177,6 +183,7 @@ class PaperRow:
     name: str
     email: str = ""
     department: str = ""
+    line: int = 0  # on the steward's pasted sheet, so a preview can point at it
 
 
 @dataclass(frozen=True)
@@ -190,7 +197,9 @@ def paper_signatures_add(
 ) -> PaperResult:
     """Signatures collected on paper, entered by a steward. They count as confirmed (the
     steward saw them signed). An email that already signed online or on an earlier sheet is
-    a duplicate: the database constraint says so, row by row."""
+    a duplicate: the database constraint says so, row by row. Rows without an email have
+    no such key; the steward has already seen them against the petition's signatures
+    (`selectors.paper_preview`) and chosen which to save."""
     source_id = petition.source_id
     added = duplicates = 0
     now = timezone.now()
@@ -347,13 +356,23 @@ def retention_purge(*, today: datetime.date | None = None) -> int:
 
 
 def delivery_pdf_request(
-    *, petition: PetitionPage, user, count_only: bool, language: str
+    *,
+    petition: PetitionPage,
+    user,
+    count_only: bool,
+    language: str,
+    with_departments: bool = False,
 ) -> DeliveryPdf:
-    """Queue a delivery PDF for a worker on the "pdf" queue."""
+    """Queue a delivery PDF for a worker on the "pdf" queue. A department table goes in
+    only when asked for and the sign form told signers it might."""
     from .tasks import delivery_pdf_render
 
     pdf = DeliveryPdf.objects.create(
-        petition_id=petition.source_id, requested_by=user, count_only=count_only, language=language
+        petition_id=petition.source_id,
+        requested_by=user,
+        count_only=count_only,
+        with_departments=with_departments and petition.departments_shown_to_target,
+        language=language,
     )
     transaction.on_commit(lambda: delivery_pdf_render.delay(pdf.pk))
     return pdf
@@ -380,7 +399,12 @@ def delivery_pdf_render(*, pdf_id: int) -> None:
     try:
         with translation.override(pdf.language):
             page = _page_in(page, pdf.language)
-            data, count = render_delivery(page, count_only=pdf.count_only, progress=progress)
+            data, count = render_delivery(
+                page,
+                count_only=pdf.count_only,
+                with_departments=pdf.with_departments,
+                progress=progress,
+            )
     except Exception:
         DeliveryPdf.objects.filter(pk=pdf_id).update(state=DeliveryPdf.State.FAILED)
         logger.exception("delivery PDF %s failed", pdf_id)

@@ -1,10 +1,15 @@
-"""`<petition url>count.json` for embeds.
+"""Two petition paths answered before Wagtail's pages, without walking the page tree.
 
-The project's URLconf includes this module just before Wagtail's pages (see home.routing).
-The same JSON is always available as the page route `<petition url>count/`.
+- `<petition url>count.json` for embeds. The same JSON is always available as the page route
+  `<petition url>count/`. Embeds on other sites can bring far more traffic than the petition
+  itself, so the answer is kept for a couple of seconds per path: a hit costs one cache read.
+- `<petition url>sign/`, the signing POST: the petition's signing facts come from a small
+  cached record (petitions.sign_facts), so a signature costs one cache read, the rate-limit
+  and time-to-fill counters, one INSERT and one broker publish. A path that is not a petition
+  goes on to Wagtail as if this pattern did not exist.
 
-Embeds on other sites can bring far more traffic than the petition itself, so the answer
-is kept for a couple of seconds per path: a hit costs one cache read, no page routing.
+The project's URLconf includes this module just before Wagtail's pages (see home.routing);
+the count obeys the page's view restrictions like the page itself.
 """
 
 import json
@@ -12,12 +17,14 @@ import json
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.urls import re_path
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from wagtail.views import serve as wagtail_serve
 
-from home.routing import page_at
+from home.routing import is_restricted, page_at, serve_route
 
+from . import views
 from .models import PetitionPage
+from .sign_facts import facts_for_path
 
 app_name = "petitions"
 MICRO_CACHE_SECONDS = 2
@@ -25,8 +32,7 @@ MICRO_CACHE_SECONDS = 2
 
 def _answer(data: dict) -> JsonResponse:
     response = JsonResponse(data)
-    response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=5)
+    response["Access-Control-Allow-Origin"] = "*"  # caching: core.cache.PUBLIC_VIEWS
     return response
 
 
@@ -35,11 +41,27 @@ def count_json(request, page_path: str):
     data = cache.get(key)
     if data is None:
         page = page_at(request, page_path, PetitionPage, landing="petition")
-        data = json.loads(page.count_json(request).content)
+        # The page's own `count/` route, with the page's privacy (home.routing).
+        response = serve_route(request, page, "count_json")
+        if response.status_code != 200 or is_restricted(page):
+            # A login redirect, a password form, or a restricted page's answer for one
+            # visitor: never put where the next visitor would be served it.
+            return response
+        data = json.loads(response.content)
         cache.set(key, data, MICRO_CACHE_SECONDS)
     return _answer(data)
 
 
+def sign(request, page_path: str):
+    facts = facts_for_path(request, page_path)
+    if facts is None:
+        # Wagtail memoises a request's route; the lookup above routed the shorter path.
+        request.__dict__.pop("_wagtail_route_for_request", None)
+        return wagtail_serve(request, page_path + "sign/")
+    return views.sign_with_facts(request, facts)
+
+
 urlpatterns = [
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)sign/$", sign, name="sign"),
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)count\.json$", count_json, name="count_json"),
 ]

@@ -2,6 +2,7 @@
 organizer tools. Each validates, calls a service or selector, and renders or redirects."""
 
 import csv
+import datetime
 import io
 
 from django.conf import settings
@@ -10,19 +11,24 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import formguard
+from core.cache import no_store
 from home.accounts import mfa_setup_redirect
 from home.exports import neutralise
+from home.ratelimit import hit_many
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
-from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm, started_token
+from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
 from .models import DeliveryPdf, PetitionPage, Signature
-from .ratelimit import sign_allowed
-from .tokens import CONFIRM, WITHDRAW, read_token
+from .ratelimit import sign_counter, sign_limit
+from .services import PaperRow
+from .sign_facts import SigningFacts
+from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
 
 
 def _render(page, request, template, context=None, status=200):
@@ -36,8 +42,10 @@ def _page_context(page: PetitionPage, request, form=None) -> dict:
         "tally": selectors.petition_tally(page),
         "form": form or SignForm(petition=page),
         "is_open": page.is_open(),
-        "started": started_token(),
+        # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
+        "started": formguard.token_issue(),
         "may_organize": may_see_personal_data(request.user, page.local_id),
+        "min_cell": selectors.MIN_CELL,
     }
 
 
@@ -55,33 +63,49 @@ def _form_again(page, request, form, *, refusal: str = "", status: int = 400):
 
 
 def sign(page: PetitionPage, request):
-    """The signing path stays lean: no count is read and nothing is rendered on success."""
+    """Wagtail's route for `<petition>/sign/`. petitions.urls answers the same path first
+    without walking the page tree; this stays for anything that reaches Wagtail."""
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    form = SignForm(request.POST, petition=page)
-    if not page.is_open():
-        refusal = _("This petition is closed and no longer takes signatures.")
-        return _form_again(page, request, form, refusal=refusal, status=409)
+    return sign_with_facts(request, SigningFacts.from_page(page), page=page)
+
+
+def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None = None):
+    """The signing path stays lean: no page, no count, no session, nothing rendered on
+    success; one INSERT and one broker publish. Anything refused re-renders the page (the
+    slower path), with the message beside the fields."""
+    if request.method != "POST":
+        return HttpResponseRedirect(facts.url)
+    form = SignForm(request.POST, petition=facts)
+
+    def again(refusal: str = "", status: int = 400):
+        return _form_again(page or facts.page(), request, form, refusal=refusal, status=status)
+
+    if not facts.is_open():
+        return again(_("This petition is closed and no longer takes signatures."), 409)
     if form.is_bot():
         # Tell a bot nothing: it sees what a person sees, and nothing is stored.
-        return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
-    if not sign_allowed(request):
+        return HttpResponseRedirect(facts.signed_url)
+    verdict, use = formguard.token_read(
+        request, request.POST.get(formguard.FIELD), scope="petitions:sign"
+    )
+    # The address's signing limit and the token's uses: one Redis round trip for both.
+    counts = hit_many([sign_counter(request)] + ([use] if use else []))
+    if counts[0] > sign_limit():
         refusal = _(
             "Too many signatures have come from your network in the last few minutes. "
             "Please wait ten minutes and try again."
         )
-        return _form_again(page, request, form, refusal=refusal, status=429)
-    if form.filled_too_fast():
-        refusal = _(
-            "That was faster than a person can fill in the form. "
-            "Please check your answers and send it again."
-        )
-        return _form_again(page, request, form, refusal=refusal)
+        return again(refusal, 429)
+    if use and formguard.token_reused(counts[1]):
+        verdict = formguard.Verdict.REUSED
+    if verdict is not formguard.Verdict.OK:
+        return again(formguard.refusal(verdict))
     if not form.is_valid():
-        return _form_again(page, request, form)
+        return again()
     data = form.cleaned_data
     services.signature_create(
-        petition=page,
+        petition=facts,
         name=data["name"],
         email=data["email"],
         department=data.get("department", ""),
@@ -89,51 +113,72 @@ def sign(page: PetitionPage, request):
         language=data["language"],
     )
     # Whether new or already signed, the same screen: nobody can probe who signed.
-    return HttpResponseRedirect(page.url + page.reverse_subpage("signed").lstrip("/"))
+    return HttpResponseRedirect(facts.signed_url)
 
 
 def signed(page: PetitionPage, request):
     return _render(page, request, "petitions/signed.html")
 
 
-def _signature_for(page: PetitionPage, token: str, purpose: str) -> Signature:
-    signature_id = read_token(token, purpose)
+def _link_problem(page: PetitionPage, request, problem: str, status: int):
+    """A link that does nothing says why, plainly, and names nobody."""
+    response = _render(page, request, "petitions/link_problem.html", {"problem": problem}, status)
+    return no_store(response)
+
+
+def _signature_for(page: PetitionPage, request, token: str, purpose: str):
+    """The signature a link is for, or the page saying why the link does nothing."""
+    ends_at = None
+    if purpose == WITHDRAW and (purge_after := page.governing.purge_after()) is not None:
+        # Signer data is purged the day after purge_after; the link ends with it.
+        ends_at = datetime.datetime.combine(
+            purge_after + datetime.timedelta(days=1),
+            datetime.time.min,
+            tzinfo=timezone.get_current_timezone(),
+        ).timestamp()
+    try:
+        signature_id = read_token(token, purpose, ends_at=ends_at)
+    except TokenExpired:
+        return None, _link_problem(page, request, "expired", 410)
+    except TokenInvalid:
+        signature_id = None
     signature = (
         Signature.objects.filter(pk=signature_id, petition_id=page.source_id).first()
         if signature_id
         else None
     )
     if signature is None:
-        raise Http404
-    return signature
-
-
-def _no_store(response):
-    patch_cache_control(response, no_store=True, private=True)
-    return response
+        return None, _link_problem(page, request, "invalid", 404)
+    return signature, None
 
 
 def confirm(page: PetitionPage, request, token: str):
-    signature = _signature_for(page, token, CONFIRM)
+    signature, refusal = _signature_for(page, request, token, CONFIRM)
+    if refusal:
+        return refusal
     if signature.status == Signature.Status.WITHDRAWN:
-        raise Http404
-    done = False
-    if request.method == "POST":
-        services.signature_confirm(signature=signature)
-        done = True
-    elif signature.status == Signature.Status.CONFIRMED:
-        done = True
-    context = {"done": done, "tally": selectors.petition_tally(page) if done else None}
-    return _no_store(_render(page, request, "petitions/confirm.html", context))
+        return _link_problem(page, request, "confirm_withdrawn", 410)
+    if signature.status == Signature.Status.CONFIRMED:
+        return _link_problem(page, request, "confirm_used", 410)
+    if request.method != "POST":
+        return no_store(_render(page, request, "petitions/confirm.html", {"done": False}))
+    if not services.signature_confirm(signature=signature):  # confirmed or withdrawn meanwhile
+        return _link_problem(page, request, "confirm_used", 410)
+    context = {"done": True, "tally": selectors.petition_tally(page)}
+    return no_store(_render(page, request, "petitions/confirm.html", context))
 
 
 def withdraw(page: PetitionPage, request, token: str):
-    signature = _signature_for(page, token, WITHDRAW)
-    done = signature.status == Signature.Status.WITHDRAWN
-    if request.method == "POST" and not done:
-        services.signature_withdraw(signature=signature)
-        done = True
-    return _no_store(_render(page, request, "petitions/withdraw.html", {"done": done}))
+    signature, refusal = _signature_for(page, request, token, WITHDRAW)
+    if refusal:
+        return refusal
+    if signature.status == Signature.Status.WITHDRAWN or signature.anonymised_at:
+        return _link_problem(page, request, "nothing_to_withdraw", 410)
+    if request.method != "POST":
+        return no_store(_render(page, request, "petitions/withdraw.html", {"done": False}))
+    if not services.signature_withdraw(signature=signature):
+        return _link_problem(page, request, "nothing_to_withdraw", 410)
+    return no_store(_render(page, request, "petitions/withdraw.html", {"done": True}))
 
 
 def count_json(page: PetitionPage, request):
@@ -149,9 +194,8 @@ def count_json(page: PetitionPage, request):
             "closes_on": page.closes_on.isoformat() if page.closes_on else None,
         }
     )
-    # For embeds on other sites: public, short-lived, no cookies needed.
+    # For embeds on other sites; how long caches keep it is core.cache's policy.
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=5)
     return response
 
 
@@ -183,14 +227,17 @@ def signers(page: PetitionPage, request):
     )
     paginator = Paginator(rows, 100)
     signers_page = paginator.get_page(request.GET.get("p"))
+    for signature in signers_page:
+        signature.department_shown = page.department_label(signature.department, get_language())
     context = {
         "filters": filters,
         "signers_page": signers_page,
-        "departments": selectors.department_counts(page, suppress=False),
+        "departments": selectors.department_counts(page, suppress=False, language=get_language()),
         "exact": selectors.exact_confirmed(page.source_id),
+        "min_cell": selectors.MIN_CELL,
         "query_string": request.GET.urlencode(),
     }
-    return _no_store(_render(page, request, "petitions/signers.html", context))
+    return no_store(_render(page, request, "petitions/signers.html", context))
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
@@ -201,7 +248,7 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
         writer.writerow([neutralise(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _no_store(response)
+    return no_store(response)
 
 
 def signers_csv(page: PetitionPage, request):
@@ -244,7 +291,7 @@ def departments_csv(page: PetitionPage, request):
             name or _("(none given)"),
             _("fewer than %(n)s") % {"n": selectors.MIN_CELL} if n is None else n,
         )
-        for name, n in selectors.department_counts(page, suppress=True)
+        for name, n in selectors.department_counts(page, suppress=True, language=get_language())
     ]
     return _csv_response(
         f"departments-{page.slug}.csv", [_("Department"), _("Confirmed signatures")], rows
@@ -252,42 +299,68 @@ def departments_csv(page: PetitionPage, request):
 
 
 def paper(page: PetitionPage, request):
+    """Two steps: "check" shows each line as it would be saved (new, duplicate, unknown
+    department) and saves nothing; "save" saves only the ticked lines, and only if what the
+    steward saw still holds (else they see the fresh findings)."""
     if response := _gate(page, request):
         return response
-    result = None
     form = PaperForm(request.POST or None)
+    preview = result = None
+    changed = False
     if request.method == "POST" and form.is_valid():
-        result = services.paper_signatures_add(
-            petition=page,
-            entered_by=request.user,
-            rows=form.cleaned_data["rows"],
-            name_display=form.cleaned_data["name_display"],
-        )
-        form = PaperForm()
-    status = 400 if request.method == "POST" and result is None else 200
-    return _no_store(
-        _render(page, request, "petitions/paper.html", {"form": form, "result": result}, status)
-    )
+        name_display = form.cleaned_data["name_display"]
+        preview = selectors.paper_preview(page, form.cleaned_data["rows"])
+        fingerprint = selectors.paper_preview_fingerprint(preview, name_display)
+        if form.wants_save() and form.cleaned_data["previewed"] == fingerprint:
+            kept = form.kept_lines
+            result = services.paper_signatures_add(
+                petition=page,
+                entered_by=request.user,
+                rows=[
+                    PaperRow(name=row.name, email=row.email, department=row.department)
+                    for row in preview
+                    if row.line in kept
+                ],
+                name_display=name_display,
+            )
+            form, preview = PaperForm(), None
+        else:
+            changed = form.wants_save()
+            form = PaperForm(
+                initial={
+                    **form.cleaned_data,
+                    "rows": request.POST["rows"],
+                    "previewed": fingerprint,
+                }
+            )
+    context = {"form": form, "preview": preview, "result": result, "changed": changed}
+    if preview:
+        context["summary"] = {
+            "new": sum(row.status == row.NEW for row in preview),
+            "duplicates": sum(row.status != row.NEW for row in preview),
+            "unknown": sum(row.department_unknown for row in preview),
+        }
+    status = 400 if request.method == "POST" and form.is_bound and not form.is_valid() else 200
+    return no_store(_render(page, request, "petitions/paper.html", context, status))
 
 
 def delivery(page: PetitionPage, request):
     if response := _gate(page, request):
         return response
-    form = DeliveryForm(request.POST or None, initial={"language": get_language()})
+    form = DeliveryForm(request.POST or None, initial={"language": get_language()}, petition=page)
     if request.method == "POST" and form.is_valid():
         pdf = services.delivery_pdf_request(
             petition=page,
             user=request.user,
             count_only=form.cleaned_data["count_only"],
+            with_departments=form.cleaned_data.get("with_departments", False),
             language=form.cleaned_data["language"],
         )
         return HttpResponseRedirect(
             page.url + page.reverse_subpage("delivery_status", args=[pdf.pk]).lstrip("/")
         )
     pdfs = DeliveryPdf.objects.filter(petition_id=page.source_id).defer("pdf").order_by("-id")[:10]
-    return _no_store(
-        _render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs})
-    )
+    return no_store(_render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs}))
 
 
 def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -> DeliveryPdf:
@@ -302,7 +375,7 @@ def delivery_status(page: PetitionPage, request, pdf_id: int):
     if response := _gate(page, request):
         return response
     pdf = _delivery_pdf(page, pdf_id)
-    return _no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
+    return no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
 
 
 def delivery_download(page: PetitionPage, request, pdf_id: int):
@@ -314,4 +387,4 @@ def delivery_download(page: PetitionPage, request, pdf_id: int):
     response = HttpResponse(bytes(pdf.pdf), content_type="application/pdf")
     suffix = "count" if pdf.count_only else "names"
     response["Content-Disposition"] = f'attachment; filename="{page.slug}-{suffix}.pdf"'
-    return _no_store(response)
+    return no_store(response)

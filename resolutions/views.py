@@ -19,11 +19,12 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import formguard
+from core.cache import no_store
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
@@ -58,13 +59,6 @@ def _file(content: bytes, content_type: str, filename: str, *, download: bool) -
 def _filename(resolution: ResolutionPage, suffix: str, extension: str) -> str:
     stem = slugify(f"{resolution.number} {suffix}")[:80] or "resolution"
     return f"{stem}.{extension}"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # A local's draft is nobody else's business: never stored by a shared cache.
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
 
 
 # -- the library and the page --------------------------------------------------------------
@@ -118,7 +112,7 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     )
     response = TemplateResponse(request, "resolutions/resolution_page.html", context)
     if request.user.is_authenticated:
-        _private(response)
+        no_store(response)
     return response
 
 
@@ -283,6 +277,7 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         local = adaptation.local
 
     document, diffs = None, []
+    refusal = ""
     if request.method == "POST":
         form = _adapt_form(
             page,
@@ -295,7 +290,17 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action", "preview")
         if form.is_valid():
             document, diffs = _preview(page, form)
-        if document is not None and action in ("pdf", "docx"):
+        if document is not None and action in ("pdf", "docx") and not request.user.is_authenticated:
+            # The anonymous form may come from a cached page: its time-to-fill token is
+            # checked (core.formguard), and the form comes back with a fresh one if refused.
+            refusal = formguard.refusal(
+                formguard.token_check(
+                    request, request.POST.get(formguard.FIELD), scope="resolutions:adapt"
+                )
+            )
+            if refusal:
+                form.add_error(None, refusal)
+        if document is not None and action in ("pdf", "docx") and not refusal:
             # Anyone may download; nothing about the answers is stored.
             if not request.user.is_authenticated and not ratelimit.document_allowed(request):
                 return _too_many(request)
@@ -377,10 +382,13 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
             "adaptation": adaptation,
             "existing": _existing_drafts(request, page, local),
             "preview_url": page.url + page.reverse_subpage("adapt_preview"),
+            "started": formguard.token_issue(),
         }
     )
-    response = TemplateResponse(request, "resolutions/adapt.html", context)
-    return _private(response) if request.user.is_authenticated else response
+    response = TemplateResponse(
+        request, "resolutions/adapt.html", context, status=400 if refusal else 200
+    )
+    return no_store(response) if request.user.is_authenticated else response
 
 
 def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
@@ -401,7 +409,7 @@ def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
         {"page": page, "form": form, "document": document, "diffs": diffs},
         status=200 if document is not None else 422,
     )
-    return _private(response)
+    return no_store(response)
 
 
 # -- a local's adaptation ------------------------------------------------------------------
@@ -447,7 +455,7 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
             ),
         }
     )
-    return _private(TemplateResponse(request, "resolutions/adaptation.html", context))
+    return no_store(TemplateResponse(request, "resolutions/adaptation.html", context))
 
 
 def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
@@ -480,7 +488,7 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
             content, PDF, _filename(resolution, suffix + " adopted", "pdf"), download=True
         )
         response["X-Content-SHA256"] = adaptation.adopted_pdf_sha256
-    return _private(response)
+    return no_store(response)
 
 
 def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: int):
@@ -496,7 +504,7 @@ def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: i
     suffix = f"{adaptation.local.display_name} adopted {version.created_at:%Y-%m-%d}"
     response = _file(content, PDF, _filename(adaptation.resolution, suffix, "pdf"), download=True)
     response["X-Content-SHA256"] = version.adopted_pdf_sha256
-    return _private(response)
+    return no_store(response)
 
 
 def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
@@ -519,7 +527,7 @@ def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(adaptation.url())
     context = page.get_context(request)
     context.update({"adaptation": adaptation, "form": form})
-    return _private(TemplateResponse(request, "resolutions/report.html", context))
+    return no_store(TemplateResponse(request, "resolutions/report.html", context))
 
 
 def _report_kwargs(form: ReportForm) -> dict:
@@ -562,4 +570,4 @@ def report_correct(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpR
             return HttpResponseRedirect(adaptation.url())
     context = page.get_context(request)
     context.update({"adaptation": adaptation, "form": form, "correcting": current})
-    return _private(TemplateResponse(request, "resolutions/report.html", context))
+    return no_store(TemplateResponse(request, "resolutions/report.html", context))

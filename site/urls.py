@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import language
+from home import organize as organize_views
 from home import views as home_views
 
 
@@ -22,6 +24,10 @@ class AdminLoginRedirect(RedirectView):
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # `/` alone answers in the visitor's language (core.language); `/es/...` and every other
+    # path carry theirs.
+    path("", language.root, name="home_root"),
+    path("language/<str:code>/", language.switch, name="language_switch"),
     path("anymail/", include("anymail.urls")),
     path("admin/login/", AdminLoginRedirect.as_view(), name="admin_login_redirect"),
     path(
@@ -35,6 +41,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/home/", home_views.account_home, name="account_home"),
+    path("accounts/organize/", organize_views.organize, name="organize"),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     # `<page>count.json` and `<page>tally.json`: Wagtail page paths can't hold a dot.

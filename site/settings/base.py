@@ -82,11 +82,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The page cache (core.pagecache) stores what the cache policy (core.cache) made public;
+    # the policy sits outside session, locale and CSRF so it sees what they add. A hit is
+    # answered by FetchFromCache before anything that could touch the database.
+    "core.pagecache.UpdateCacheMiddleware",
+    "core.cache.CachePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.pagecache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF middleware with an Origin/Sec-Fetch-Site check for anonymous forms.
+    "core.csrf.OriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -202,6 +209,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # "key" is the account and the client's address (home.accounts.AccountAdapter), so a
+    # stranger's wrong passwords lock out only the stranger.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -289,6 +298,39 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "core.csrf.csrf_failure"
+# The language switch's choice (core.language); it says only "en" or "es".
+LANGUAGE_COOKIE_NAME = "django_language"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Public pages are cached: Varnish or a CDN in front when there is one, else the page cache in
+# the default cache (core.pagecache). Publishing purges every one of them (core.frontend_cache).
+PAGE_CACHE = env("PAGE_CACHE", "true") == "true"
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+CACHE_MIDDLEWARE_SECONDS = 60  # only if a public response had no max-age (it always has)
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.frontend_cache.PageCacheBackend"}}
+if env("VARNISH_URL"):
+    # The Varnish service itself (http://cache:80 in docker-compose), not the public address.
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("VARNISH_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Needs boto3; credentials come from the usual AWS_* variables or the instance role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# Translations have their own slugs; core.frontend_cache purges each one by its own URL.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # Keyed hashes (rate limits, identity keys) use a key of their own, never stored with data.
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
@@ -298,15 +340,25 @@ TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Every record is redacted where it is made (core.logging, installed by core's app
+    # config); the filter covers records from any other factory, on every handler.
+    "filters": {"redact": {"()": "core.logging.RedactingFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # Request logs can carry tokens in URLs; keep Django's request logger to warnings.
     "loggers": {
+        # 404s are noise at this volume; errors are kept, with their paths redacted.
         "django.request": {"level": "ERROR"},
+        # SQL parameters hold signers' names and emails, which no pattern can recognise:
+        # the query log stays off even with LOG_LEVEL=DEBUG.
+        "django.db.backends": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
+        # Their warnings quote the document (a glyph no font has is a signer's name), so
+        # only their errors (unreachable files, by URL) are kept.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }

@@ -12,5 +12,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests read a page, change rows and read it again; tests/core turns the page cache on.
+PAGE_CACHE = False
 # The live server's thread must not keep a connection open past a test.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -35,8 +35,12 @@ def day(index):
 
 
 @pytest.fixture
-def organizer_user(db):
-    return organizer()
+def organizer_user(day):
+    """An organizer of the local that organizes `day`."""
+    user = organizer()
+    day.owner_local = user.union_roles.get().local
+    day.save_revision().publish()
+    return user
 
 
 @pytest.fixture

@@ -158,8 +158,10 @@ def test_import_with_any_bad_row_imports_nothing_and_says_which(client, day, org
     assert "confirm" not in response.context
     errors = {row.line: " ".join(row.errors) for row in preview.rows}
     assert errors[2] == ""
-    assert "Type of organisation" in errors[3]
-    assert "City" in errors[4] and "whole number" in errors[4] and "email" in errors[4]
+    assert "Row 3, column “type”, value “spaceship”" in errors[3]
+    assert "Row 4, column “city”, value “”: This field is required." in errors[4]
+    assert "column “members”, value “ten”" in errors[4] and "whole number" in errors[4]
+    assert "column “email”, value “not-an-email”" in errors[4]
     assert "Same organisation as row 2" in errors[5]
     body = response.content.decode()
     assert "Nothing is imported while any row has an error" in body

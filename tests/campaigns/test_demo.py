@@ -42,3 +42,10 @@ def test_demo_seeds_a_varied_day_of_action_once(home):
 
     organizer = get_user_model().objects.get(email="organizer@unionhall.test")
     assert organizer.has_perm("wagtailadmin.access_admin")
+    # ...and organizes the demo day, through its local (1017), so it sees its contacts.
+    from campaigns.selectors import may_organize_day
+
+    assert day.owner_local.number == "1017"
+    assert may_organize_day(organizer, day)
+    steward = get_user_model().objects.get(email="steward@unionhall.test")
+    assert not may_organize_day(steward, day)

@@ -1,11 +1,13 @@
 """Endorsing through the public form, confirming from the email, and the contact's link."""
 
 import re
+import time
 
 import pytest
 from django.core import mail
 
 from campaigns.models import Endorsement
+from core.formguard import token_issue
 
 from .conftest import make_endorsement
 
@@ -24,6 +26,8 @@ FORM = {
     "contact_name": "Lena Ortiz",
     "contact_title": "Secretary",
     "contact_email": "Lena@Eastside.example",
+    # The time-to-fill token of a form loaded a while ago (core.formguard).
+    "started": token_issue(at=time.time() - 30),
 }
 
 
@@ -141,8 +145,8 @@ def test_second_submission_from_a_confirmed_organisation_goes_to_its_contact(
     assert original.statement == "Changed by someone else"
     assert original.pledge_level == "job_action"
     assert original.contact_email == "someone@else.example"
-    # What the wall shows changed, so an organizer looks at it again.
-    assert original.status == Endorsement.Status.PENDING_REVIEW
+    # A new contact: they confirm their address, then an organizer looks at it again.
+    assert original.status == Endorsement.Status.PENDING_CONFIRMATION
     assert original.pending_update is None
 
 
@@ -197,3 +201,26 @@ def test_spanish_page_endorses_the_same_day_and_emails_in_spanish(
     message = mail.outbox[0]
     assert "Confirme el respaldo" in message.subject
     assert "/es/" in message.body
+
+
+def test_a_reused_form_token_is_refused_with_a_fresh_one_and_nothing_saved(client, day, settings):
+    """A cached endorse page hands every visitor the same token: each address may use it a
+    few times (settings.FORMGUARD_REUSE_LIMIT), then gets the form back with a fresh one."""
+    settings.FORMGUARD_REUSE_LIMIT = 1
+    first = client.post(endorse_url(day), FORM)
+    assert first.status_code == 302
+    second = client.post(endorse_url(day), {**FORM, "organisation_name": "Westside Tenants Union"})
+    body = second.content.decode()
+    assert "This form has been sent too many times from your network" in body
+    assert 'value="Westside Tenants Union"' in body
+    fresh = re.search(r'name="started" value="([^"]+)"', body).group(1)
+    assert fresh != FORM["started"]
+    assert list(Endorsement.objects.values_list("organisation_name", flat=True)) == [
+        "Eastside Tenants Union"
+    ]
+
+
+def test_an_endorsement_sent_faster_than_a_person_types_is_refused(client, day):
+    response = client.post(endorse_url(day), {**FORM, "started": token_issue()})
+    assert "faster than a person can fill in the form" in response.content.decode()
+    assert not Endorsement.objects.exists()

@@ -44,6 +44,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, day):
 
 def test_an_organizer_role_opens_the_admin_and_the_queue(client, day):
     user = organizer(LocalFactory())
+    day.owner_local = user.union_roles.get().local
+    day.save_revision().publish()
     assert user.has_perm("wagtailadmin.access_admin")
     make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW, contact_email="c@x.example")
     client.force_login(user)
@@ -54,7 +56,10 @@ def test_an_organizer_role_opens_the_admin_and_the_queue(client, day):
 
 
 def test_organizer_without_mfa_is_sent_to_set_it_up(client, day):
-    client.force_login(organizer(LocalFactory(), mfa=False))
+    user = organizer(LocalFactory(), mfa=False)
+    day.organizers.add(user)
+    day.save_revision().publish()
+    client.force_login(user)
     response = client.get(reverse("campaigns:review", args=[day.pk]))
     assert response.status_code == 302
     assert "totp" in response["Location"]

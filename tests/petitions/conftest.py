@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from petitions.forms import started_token
+from core.formguard import token_issue as started_token
 from tests.factories import LocalFactory, WorkplaceFactory
 
 
@@ -51,7 +51,7 @@ def sign_data(**overrides) -> dict:
         "name_display": "initial",
         "language": "en",
         "website": "",
-        "started": started_token(time.time() - 30),
+        "started": started_token(at=time.time() - 30),
     }
     data.update(overrides)
     return data

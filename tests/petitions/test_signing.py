@@ -8,9 +8,9 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.formguard import token_issue as started_token
 from home.ratelimit import address_key
 from petitions import ratelimit
-from petitions.forms import started_token
 from petitions.models import PetitionPage, Signature
 from tests.petitions.conftest import make_petition, sign_data, sign_url
 
@@ -121,7 +121,7 @@ def test_honeypot_gets_the_normal_screen_and_stores_nothing(client, petition, ma
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "started",
-    [lambda: started_token(), lambda: "forged", lambda: started_token(time.time() - 2 * 86400)],
+    [lambda: started_token(), lambda: "forged", lambda: started_token(at=time.time() - 2 * 86400)],
 )
 def test_form_sent_too_fast_or_with_a_forged_start_is_refused_with_a_message(
     client, petition, started

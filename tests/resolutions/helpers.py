@@ -3,9 +3,11 @@
 import io
 import shutil
 import subprocess
+import time
 
 from pypdf import PdfReader
 
+from core.formguard import token_issue
 from tests.documents.helpers import ALTERNATIVES_ID, OPTION_FIRM, OPTIONAL_ID
 
 PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
@@ -32,6 +34,8 @@ def adapt_data(local=None, action="preview", **overrides):
         f"a_{ALTERNATIVES_ID}": OPTION_FIRM,
         "paper": "letter",
         "action": action,
+        # The time-to-fill token of a form loaded half a minute ago (core.formguard).
+        "started": token_issue(at=time.time() - 30),
     }
     if local is not None:
         data["local"] = str(local.pk)

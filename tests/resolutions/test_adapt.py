@@ -1,6 +1,7 @@
 """Adapting: anonymous downloads store nothing; stewards save drafts for their own locals."""
 
 import io
+import re
 
 from docx import Document
 
@@ -164,3 +165,26 @@ def test_model_pdf_is_served_from_the_cache_for_the_same_revision(client, resolu
     assert client.get(resolution.url + "pdf/").content == first
     resolution.save_revision().publish()  # a new revision prints afresh
     assert client.get(resolution.url + "pdf/").content == b"not rendered again"
+
+
+def test_an_anonymous_download_with_a_reused_token_gets_the_form_back_with_a_fresh_one(
+    client, resolution, settings
+):
+    settings.FORMGUARD_REUSE_LIMIT = 2
+    data = adapt_data(action="pdf")
+    assert [client.post(adapt_url(resolution), data).status_code for _ in range(2)] == [200, 200]
+    refused = client.post(adapt_url(resolution), data)
+    body = refused.content.decode()
+    assert refused.status_code == 400
+    assert refused["Content-Type"].startswith("text/html")
+    assert "This form has been sent too many times from your network" in body
+    assert 'value="Harbor Valley Medical Center"' in body
+    assert re.search(r'name="started" value="([^"]+)"', body).group(1) != data["started"]
+
+
+def test_an_anonymous_download_without_a_token_is_refused(client, resolution):
+    data = adapt_data(action="pdf")
+    del data["started"]
+    response = client.post(adapt_url(resolution), data)
+    assert response.status_code == 400
+    assert "faster than a person can fill in the form" in response.content.decode()

@@ -43,11 +43,16 @@ print("RESULT" + json.dumps(out))
 """
 
 
-def test_clean_query_drops_double_quotes_and_keeps_the_words():
-    assert clean_query('"', 200) == ""
-    assert clean_query('ice "raid', 200) == "ice raid"
-    assert clean_query('"judicial warrant"', 200) == "judicial warrant"
-    assert clean_query("“warrant”", 200) == "“warrant”"  # typographic quotes are just text
+def test_clean_query_drops_double_quotes_where_the_backend_has_no_phrases():
+    assert clean_query('"', 200, phrases=False) == ""
+    assert clean_query('ice "raid', 200, phrases=False) == "ice raid"
+    assert clean_query('"judicial warrant"', 200, phrases=False) == "judicial warrant"
+    assert clean_query("“warrant”", 200, phrases=False) == "“warrant”"  # typographic: text
+
+
+@pytest.mark.django_db
+def test_clean_query_keeps_phrases_on_postgresql():
+    assert clean_query('"judicial  warrant"', 200) == '"judicial warrant"'
 
 
 @pytest.mark.django_db

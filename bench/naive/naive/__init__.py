@@ -1,0 +1,1 @@
+"""The naive reference app for bench/public_load.py: what `startproject` gives, one form."""
