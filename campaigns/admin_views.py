@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -62,23 +62,7 @@ def organizer_required(view):
 
 @organizer_required
 def days(request: HttpRequest) -> HttpResponse:
-    pages = selectors.days_organized_by(request.user).order_by("-date")
-    counts = {}
-    for day_id, status, n in (
-        Endorsement.objects.filter(day__in=pages.values("pk"))
-        .values_list("day_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts.setdefault(day_id, {})[status] = n
-    rows = [
-        {
-            "day": day,
-            "pending_review": counts.get(day.pk, {}).get(Endorsement.Status.PENDING_REVIEW, 0),
-            "approved": counts.get(day.pk, {}).get(Endorsement.Status.APPROVED, 0),
-        }
-        for day in pages
-    ]
+    rows = selectors.organized_days(request.user)
     return TemplateResponse(request, "campaigns/admin/days.html", {"rows": rows})
 
 

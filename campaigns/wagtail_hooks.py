@@ -52,8 +52,6 @@ class OrganizerPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_organizer_panel(request, panels):
-    from home.organize import desk
-
     if not (is_organizer(request.user) or selectors.days_organized_by(request.user).exists()):
         return
-    panels.append(OrganizerPanel(desk(request.user)["days"]))
+    panels.append(OrganizerPanel(selectors.organized_days(request.user)))

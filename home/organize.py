@@ -3,14 +3,11 @@ lists the petitions and days of action a signed-in steward or organizer runs, wi
 endorsements waiting for review and the links to moderate and export."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from wagtail.models import Locale
 
-from campaigns.models import Endorsement
-from campaigns.selectors import days_organized_by
+from campaigns.selectors import organized_days
 from core.cache import no_store
 from petitions.models import PetitionPage
 from unions.models import Role
@@ -32,15 +29,6 @@ def petitions_run_by(user):
 
 def desk(user) -> dict:
     petitions = list(petitions_run_by(user))
-    days = list(days_organized_by(user).order_by("-date"))
-    counts: dict[int, dict[str, int]] = {}
-    for day_id, status, n in (
-        Endorsement.objects.filter(day__in=[d.pk for d in days])
-        .values_list("day_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts.setdefault(day_id, {})[status] = n
     return {
         "petitions": [
             {
@@ -52,18 +40,7 @@ def desk(user) -> dict:
             for petition in petitions
             if petition.url
         ],
-        "days": [
-            {
-                "page": day,
-                "pending_review": counts.get(day.pk, {}).get(Endorsement.Status.PENDING_REVIEW, 0),
-                "approved": counts.get(day.pk, {}).get(Endorsement.Status.APPROVED, 0),
-                "review_url": reverse("campaigns:review", args=[day.pk]),
-                "dashboard_url": reverse("campaigns:dashboard", args=[day.pk]),
-                "export_url": reverse("campaigns:export", args=[day.pk]),
-                "import_url": reverse("campaigns:import", args=[day.pk]),
-            }
-            for day in days
-        ],
+        "days": organized_days(user),
     }
 
 
