@@ -33,11 +33,11 @@ def setup_proposal():
     from django.utils import timezone
 
     from contracts.assembly import profile_values, shared_variables
-    from contracts.demo import CLAUSES as SPECS
-    from contracts.demo import seed_library, stream_body, stream_variables
     from contracts.models import BargainingProposal, ClauseCategory, ContractClausePage
+    from demo.contracts import CLAUSES as SPECS
+    from demo.contracts import seed_library, stream_body, stream_variables
+    from demo.pages import child_page, seed_pages, seed_unions
     from documents.engine import Answers
-    from home.demo import child_page, seed_pages, seed_unions
     from unions.models import Local, Workplace
 
     existing = BargainingProposal.objects.filter(title=TITLE).first()

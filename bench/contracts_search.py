@@ -66,9 +66,9 @@ WORDS = [
 
 
 def setup_clauses():
-    from contracts.demo import seed_library
     from contracts.models import ClauseCategory, ContractClausePage
-    from home.demo import seed_pages
+    from demo.contracts import seed_library
+    from demo.pages import seed_pages
 
     home = seed_pages()
     library, _demo = seed_library(home)

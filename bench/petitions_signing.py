@@ -75,7 +75,7 @@ def ensure_petition(slug: str, *, confirmed: int = 0):
     """A petition under the bench site, with `confirmed` signatures (created once)."""
     from django.utils import timezone
 
-    from home.demo import child_page, seed_pages, seed_unions
+    from demo.pages import child_page, seed_pages, seed_unions
     from petitions import services
     from petitions.models import PetitionIndexPage, PetitionPage, Signature
 

@@ -273,7 +273,7 @@ def seed(signatures: int) -> tuple[str, str, str]:
 
     from campaigns import demo as campaigns_demo
     from campaigns.models import DayOfActionPage
-    from home.demo import seed_pages
+    from demo.pages import seed_pages
 
     home = seed_pages()
     page = ensure_petition("bench-signing-petition", confirmed=signatures)

@@ -20,9 +20,9 @@ setup_django("uh_bench_resolutions")
 from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from home.demo import child_page, seed_pages  # noqa: E402
-from resolutions.demo import EN, fields  # noqa: E402
-from resolutions.demo_content import RESOLUTIONS  # noqa: E402
+from demo.pages import child_page, seed_pages  # noqa: E402
+from demo.resolutions import EN, fields  # noqa: E402
+from demo.resolutions_content import RESOLUTIONS  # noqa: E402
 from resolutions.models import ResolutionIndexPage, ResolutionPage  # noqa: E402
 from resolutions.selectors import library, library_changed  # noqa: E402
 

@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.accounts import mfa_setup_redirect
 from core.cache import no_store
-from home.accounts import mfa_setup_redirect
 from unions.permissions import is_organizer
 
 from . import imports, selectors, services

@@ -10,7 +10,7 @@ from django.core import signing
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.exports import unneutralise
+from core.exports import unneutralise
 from unions.models import Affiliation
 
 from .forms import ImportRowForm

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.exports import neutralise
+from core.exports import neutralise
 from unions.models import Affiliation, Local, Role
 from unions.permissions import locals_for
 

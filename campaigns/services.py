@@ -8,8 +8,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 
-from home.emails import normalize_email
-from home.services import email_render_and_queue
+from core.email import email_render_and_queue, normalize_email
 from unions.models import Affiliation
 
 from . import links, selectors

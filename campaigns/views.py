@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from core import formguard
 from core.cache import no_store
-from home.ratelimit import allow
-from home.routing import serve_at
+from core.ratelimit import allow
+from core.routing import serve_at
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -22,7 +22,7 @@ WINDOW_SECONDS = 600
 
 
 def _rate_limited(request: HttpRequest, scope: str) -> bool:
-    """True once this address has submitted too often (see home.ratelimit)."""
+    """True once this address has submitted too often (see core.ratelimit)."""
     return not allow(
         request,
         scope=f"campaigns:{scope}",

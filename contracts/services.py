@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers
-from home import services as home_services
+from documents.services import review_workflow_ensure as workflow_ensure
 from unions.models import Local, Workplace
 from unions.permissions import may_act_for_local
 
@@ -215,5 +215,5 @@ def proposal_status_set(
 
 
 def review_workflow_ensure(*, pages) -> object:
-    """Clause changes go through review before publishing (see home.services)."""
-    return home_services.review_workflow_ensure(name="Contract language review", pages=pages)
+    """Clause changes go through review before publishing (see documents.services)."""
+    return workflow_ensure(name="Contract language review", pages=pages)

@@ -24,10 +24,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
 from documents.engine import Answers
 from documents.variables import variables_from
-from home.accounts import mfa_setup_redirect, needs_mfa
 from home.search import clean_query
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local

@@ -1,4 +1,4 @@
-"""The shared core as a Django app, so its signal handlers connect at start-up."""
+"""The shared core as a Django app: its one table, and signal handlers connected at start-up."""
 
 from django.apps import AppConfig
 
@@ -11,6 +11,8 @@ class CoreConfig(AppConfig):
         from . import frontend_cache
 
         frontend_cache.connect()
+
+        from . import webhooks  # noqa: F401  (connects the Mailgun tracking receiver)
 
         # Every log record made from here on is redacted where it is made (core.logging).
         from .logging import install

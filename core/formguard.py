@@ -8,7 +8,7 @@ Why a reuse limit and not "one token, one form load": public pages are served fr
 cache (Varnish, then the Redis page cache), so every visitor within a cache lifetime gets the
 same HTML and the same token. A strict single use would refuse every coworker but the first.
 Instead each use is counted in Redis under the token's nonce plus the expiring keyed hash of
-the client's address (home.ratelimit.address_key): the raw address is never stored, and the
+the client's address (core.ratelimit.address_key): the raw address is never stored, and the
 count forgets itself when the token expires.
 
 The trade-off is break-room wifi: coworkers behind one address who load the page within one
@@ -19,7 +19,7 @@ fresh token (a re-rendered form is never cached) and send it again. A bot that r
 token gets at most the limit through, must come back for a new page (the same cached nonce
 until the cache refreshes) and still meets the per-address rate limits of each form.
 
-Checking costs one Redis round trip (home.ratelimit.hit), and the signing path counts the
+Checking costs one Redis round trip (core.ratelimit.hit), and the signing path counts the
 token together with its rate limit in that same round trip.
 """
 
@@ -32,7 +32,7 @@ from django.core import signing
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from home.ratelimit import address_key, client_address, hit
+from core.ratelimit import address_key, client_address, hit
 
 SALT = "core.formguard"
 MIN_FILL_SECONDS = 3
@@ -85,7 +85,7 @@ def token_read(
     request: HttpRequest, token: object, *, scope: str, now: float | None = None
 ) -> tuple[Verdict, tuple[str, int] | None]:
     """Judge the token's signature and age, without Redis. For a token that passes, also
-    the `(key, ttl)` that counts its uses from this address (home.ratelimit.hit_many);
+    the `(key, ttl)` that counts its uses from this address (core.ratelimit.hit_many);
     `token_reused` judges that count."""
     now = now if now is not None else time.time()
     try:

@@ -67,7 +67,7 @@ Printing (`documents.printing`)::
                         template="print/document.html")   # -> bytes
     render_document_docx(...same arguments but template...)  # -> bytes
 
-The PDF goes through `home.pdf.render_pdf` (WeasyPrint, static files only), with a running
+The PDF goes through `core.pdf.render_pdf` (WeasyPrint, static files only), with a running
 header, "Page X of Y" in the document's language, numbered paragraphs, an optional table
 of contents (page numbers from `target-counter`) and an optional vote tally and signature
 box. Your own layout: a template that `{% extends "print/document.html" %}` and fills

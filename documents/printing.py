@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.pdf import render_pdf
+from core.pdf import render_pdf
 
 from .engine import RenderedBlock, RenderedDocument
 

@@ -1,4 +1,4 @@
-"""Home page, standard pages, site settings, search, email and accounts."""
+"""The home page, standard pages, site settings, site search and the organize page."""
 
 from django.apps import AppConfig
 
@@ -6,6 +6,3 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the Mailgun tracking receiver)

@@ -1,4 +1,4 @@
-"""The home page, standard pages, site settings and the email suppression list."""
+"""The home page, standard pages and site settings."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,24 +59,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-
-class SuppressedAddress(models.Model):
-    """An address that bounced or complained: it is never emailed again."""
-
-    class Reason(models.TextChoices):
-        BOUNCED = "bounced", _("Bounced")
-        COMPLAINED = "complained", _("Complained")
-        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
-        REJECTED = "rejected", _("Rejected")
-
-    email = models.EmailField(_("email"), unique=True)
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("suppressed address")
-        verbose_name_plural = _("suppressed addresses")
-
-    def __str__(self) -> str:
-        return f"{self.email} ({self.get_reason_display()})"

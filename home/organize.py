@@ -8,12 +8,11 @@ from django.shortcuts import render
 from wagtail.models import Locale
 
 from campaigns.selectors import organized_days
+from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from petitions.models import PetitionPage
 from unions.models import Role
 from unions.permissions import locals_for
-
-from .accounts import mfa_setup_redirect
 
 
 def petitions_run_by(user):

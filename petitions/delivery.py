@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
 
-from home.pdf import StaticOnlyFetcher
+from core.pdf import StaticOnlyFetcher
 
 from . import selectors
 from .models import PetitionPage
@@ -46,7 +46,7 @@ def sheets(names: list[str]) -> list[str]:
 
 
 def _layout(html: str):
-    """Lay out one chunk with the project's static-only URL fetcher (as home.pdf does);
+    """Lay out one chunk with the project's static-only URL fetcher (as core.pdf does);
     the pages are written together at the end."""
     return HTML(
         string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticOnlyFetcher()

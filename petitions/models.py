@@ -385,7 +385,7 @@ class Signature(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     name = models.CharField(_("name"), max_length=120, blank=True)
-    # Normalized (home.emails.normalize_email). NULL once withdrawn or purged, so the
+    # Normalized (core.email.normalize_email). NULL once withdrawn or purged, so the
     # person may sign again and nothing identifies them.
     email = models.CharField(_("email"), max_length=254, null=True, blank=True)
     department = models.CharField(_("department"), max_length=80, blank=True)

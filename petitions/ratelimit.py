@@ -1,9 +1,9 @@
-"""The limit on signing from one address (see home.ratelimit for how addresses are kept)."""
+"""The limit on signing from one address (see core.ratelimit for how addresses are kept)."""
 
 from django.conf import settings
 from django.http import HttpRequest
 
-from home.ratelimit import counter
+from core.ratelimit import counter
 
 SCOPE = "petitions:sign"
 # Generous: a whole shift signing from the break-room wifi shares one address.
@@ -18,5 +18,5 @@ def sign_limit() -> int:
 
 def sign_counter(request: HttpRequest) -> tuple[str, int]:
     """The signing limit's `(key, ttl)`, for the signing path to count together with the
-    time-to-fill token in one round trip (home.ratelimit.hit_many)."""
+    time-to-fill token in one round trip (core.ratelimit.hit_many)."""
     return counter(request, scope=SCOPE, window_seconds=SIGN_WINDOW_SECONDS)

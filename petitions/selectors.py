@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
-from home.emails import normalize_email
+from core.email import normalize_email
 
 from .models import PetitionCount, PetitionPage, Signature, display_name, fold
 

@@ -15,8 +15,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from home.emails import normalize_email
-from home.services import email_render
+from core.email import email_render, normalize_email
 
 from . import selectors
 from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
@@ -129,7 +128,7 @@ def _queue_signature_email(signature_id: int, page_id: int, template: str, langu
 def signature_email_send(*, signature_id: int, page_id: int, template: str, language: str) -> bool:
     """Send a signer their confirmation or already-signed email. Returns whether it was
     sent: a signature withdrawn (or purged) since then gets nothing."""
-    from home.tasks import email_send
+    from core.tasks import email_send
 
     signature = (
         Signature.objects.filter(pk=signature_id).exclude(status=Signature.Status.WITHDRAWN).first()

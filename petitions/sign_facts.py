@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from home.routing import page_at
+from core.routing import page_at
 
 from .models import PetitionPage
 

@@ -8,7 +8,7 @@
   and time-to-fill counters, one INSERT and one broker publish. A path that is not a petition
   goes on to Wagtail as if this pattern did not exist.
 
-The project's URLconf includes this module just before Wagtail's pages (see home.routing);
+The project's URLconf includes this module just before Wagtail's pages (see core.routing);
 the count obeys the page's view restrictions like the page itself.
 """
 
@@ -20,7 +20,7 @@ from django.urls import re_path
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
-from home.routing import is_restricted, page_at, serve_route
+from core.routing import is_restricted, page_at, serve_route
 
 from . import views
 from .models import PetitionPage
@@ -41,7 +41,7 @@ def count_json(request, page_path: str):
     data = cache.get(key)
     if data is None:
         page = page_at(request, page_path, PetitionPage, landing="petition")
-        # The page's own `count/` route, with the page's privacy (home.routing).
+        # The page's own `count/` route, with the page's privacy (core.routing).
         response = serve_route(request, page, "count_json")
         if response.status_code != 200 or is_restricted(page):
             # A login redirect, a password form, or a restricted page's answer for one

@@ -16,10 +16,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import formguard
+from core.accounts import mfa_setup_redirect
 from core.cache import no_store
-from home.accounts import mfa_setup_redirect
-from home.exports import neutralise
-from home.ratelimit import hit_many
+from core.exports import neutralise
+from core.ratelimit import hit_many
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services

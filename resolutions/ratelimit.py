@@ -1,12 +1,12 @@
 """A ceiling on documents rendered without an account, per address, per ten minutes.
 
 Rendering a PDF costs a fraction of a second of CPU; without a ceiling, anyone could keep
-the workers busy. Addresses are kept only as expiring keyed hashes (see home.ratelimit).
+the workers busy. Addresses are kept only as expiring keyed hashes (see core.ratelimit).
 """
 
 from django.http import HttpRequest
 
-from home.ratelimit import allow
+from core.ratelimit import allow
 
 DOCUMENTS_PER_WINDOW = 40  # a steward trying paper sizes and options stays far below
 WINDOW_SECONDS = 600

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers, DocumentError, RenderedBlock, render_text
-from home import services as home_services
+from documents.services import review_workflow_ensure as workflow_ensure
 from unions.models import Local
 from unions.permissions import may_act_for_local
 
@@ -410,5 +410,5 @@ def adaptation_present_again(*, user, adaptation: Adaptation) -> Adaptation:
 
 
 def review_workflow_ensure(*pages) -> object:
-    """Resolutions go through review before publishing (see home.services)."""
-    return home_services.review_workflow_ensure(name="Resolution review", pages=pages)
+    """Resolutions go through review before publishing (see documents.services)."""
+    return workflow_ensure(name="Resolution review", pages=pages)

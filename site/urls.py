@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import language
+from core import health, language
 from home import organize as organize_views
 from home import views as home_views
 
@@ -22,7 +22,7 @@ class AdminLoginRedirect(RedirectView):
 
 
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     # `/` alone answers in the visitor's language (core.language); `/es/...` and every other
     # path carry theirs.

@@ -21,7 +21,7 @@ def _serialized_rollback(django_db_serialized_rollback):
 @pytest.fixture
 def home(db):
     """The English home page as the default site's root, with its Spanish translation."""
-    from home.demo import seed_pages
+    from demo.pages import seed_pages
 
     return seed_pages()
 

@@ -19,7 +19,7 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone, translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-from home.demo import child_page
+from demo.pages import child_page
 from tests.factories import LocalFactory, RoleFactory, UserFactory, WorkplaceFactory, organizer
 
 PUBLIC = "public"  # shows nobody's personal data, to anyone
@@ -188,10 +188,10 @@ def world(django_db_setup, django_db_blocker):
 
 def _seed() -> dict:
     from campaigns.models import DayOfActionIndexPage, DayOfActionPage
-    from contracts.demo import seed_categories
     from contracts.models import BargainingProposal, ClauseLibraryPage
+    from demo.contracts import seed_categories
+    from demo.pages import seed_pages
     from documents.engine import Answers
-    from home.demo import seed_pages
     from petitions import services as petition_services
     from resolutions import services as resolution_services
     from resolutions.models import ResolutionIndexPage

@@ -2,7 +2,7 @@
 
 Personal data (signers, endorsers' contacts) is shown only to a local's stewards and
 organizers, and only once their account has MFA: `may_see_personal_data` answers the
-first half, `home.accounts.mfa_setup_redirect` the second.
+first half, `core.accounts.mfa_setup_redirect` the second.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser

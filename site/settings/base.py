@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "contracts",
     "petitions",
     "campaigns",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -98,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "home.middleware.AdminPolicyMiddleware",
+    "core.middleware.AdminPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -206,10 +207,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    # "key" is the account and the client's address (home.accounts.AccountAdapter), so a
+    # "key" is the account and the client's address (core.accounts.AccountAdapter), so a
     # stranger's wrong passwords lock out only the stranger.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -245,7 +246,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
-    "home.tasks.email_send": {"queue": "email"},
+    "home.tasks.email_send": {"queue": "email"},  # core.tasks.email_send
     "petitions.tasks.signature_email_send": {"queue": "email"},
     "*.tasks.*pdf*": {"queue": "pdf"},
     "*.tasks.counts_*": {"queue": "counts"},

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from campaigns.models import DayOfActionIndexPage, DayOfActionPage, Endorsement
 from campaigns.services import EndorsementData
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
 from tests.factories import UserFactory, organizer
 
 

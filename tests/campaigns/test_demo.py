@@ -7,7 +7,7 @@ import pytest
 
 from campaigns import demo
 from campaigns.models import DayOfActionPage, Endorsement
-from home.demo import seed_unions, seed_users
+from demo.pages import seed_unions, seed_users
 
 pytestmark = pytest.mark.django_db
 

@@ -169,7 +169,7 @@ def test_bulk_reject_needs_a_reason_and_emails_it(
 
 def test_bulk_actions_touch_only_this_days_endorsements(client, day, organizer_user, index):
     from campaigns.models import DayOfActionPage
-    from home.demo import child_page
+    from demo.pages import child_page
 
     other_day = child_page(
         index, DayOfActionPage, slug="other", title="Other", date=day.date, call="<p>x</p>"

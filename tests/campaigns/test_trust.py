@@ -123,7 +123,7 @@ def test_reimporting_the_export_succeeds_and_changes_nothing(client, day, organi
 def test_the_export_imported_into_another_day_keeps_the_values_without_apostrophes(
     client, day, index, organizer_user
 ):
-    from home.demo import child_page
+    from demo.pages import child_page
 
     make_endorsement(day, organisation_name="=SUM(A1)", statement="-minus", contact_name="@Ana")
     make_endorsement(day, organisation_name="Unconfirmed Org", status="pending_confirmation")
@@ -280,7 +280,7 @@ def day_urls(day):
 
 @pytest.fixture
 def other_day(index, day):
-    from home.demo import child_page
+    from demo.pages import child_page
 
     return child_page(
         index, type(day), slug="second-day", title="Second day", date=day.date, call="<p>x</p>"

@@ -11,7 +11,7 @@ from contracts.models import (
     ClauseLibraryPage,
     ContractClausePage,
 )
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
 from tests.factories import LocalFactory, WorkplaceFactory, steward
 
 from .helpers import optional, section, variable
@@ -26,7 +26,7 @@ def _english():
 
 @pytest.fixture
 def library(home):
-    from contracts.demo import seed_categories
+    from demo.contracts import seed_categories
 
     seed_categories()  # a transactional test before this one may have flushed them
     page = child_page(home, ClauseLibraryPage, slug="contract-language", title="Contract language")

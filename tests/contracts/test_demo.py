@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from contracts import demo, selectors
 from contracts.models import BargainingProposal, ContractClausePage
 from contracts.printing import proposal_pdf
-from home.demo import seed_unions, seed_users
+from demo.pages import seed_unions, seed_users
 
 from .helpers import pdftotext
 

@@ -140,7 +140,7 @@ def test_clause_page_shows_strength_wins_and_the_blanks(client, library):
 
 def test_related_resolution_is_linked_in_the_clause_language(client, warrant_clause, home):
     from contracts.models import ClauseResolution
-    from home.demo import child_page, translation_of
+    from demo.pages import child_page, translation_of
     from resolutions.models import ResolutionIndexPage, ResolutionPage
 
     index = child_page(home, ResolutionIndexPage, slug="resolutions", title="Resolutions")

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from home.demo import child_page
+from demo.pages import child_page
 from home.models import StandardPage
 from petitions.tokens import CONFIRM, make_token
 from tests.factories import UserFactory

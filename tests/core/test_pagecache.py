@@ -4,7 +4,7 @@ and publishing purges them there (core.frontend_cache)."""
 import pytest
 from django.db import transaction
 
-from home.demo import child_page
+from demo.pages import child_page
 from home.models import StandardPage
 from tests.factories import UserFactory
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from home.demo import child_page
+from demo.pages import child_page
 from home.models import StandardPage
 from petitions.models import Signature
 from tests.petitions.conftest import make_petition, sign_data

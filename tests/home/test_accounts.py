@@ -162,6 +162,6 @@ def test_account_home_lists_the_locals_a_steward_holds(client, home):
 
 
 def test_test_password_is_not_the_demo_password():
-    from home.demo import DEMO_PASSWORD
+    from demo.pages import DEMO_PASSWORD
 
     assert TEST_PASSWORD != DEMO_PASSWORD

@@ -8,7 +8,7 @@ from tests.browser import PHONE, screenshot
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_home_page_in_both_languages_in_chromium(browser, live_server):
-    from home.demo import seed_pages
+    from demo.pages import seed_pages
 
     seed_pages()
     context = browser.new_context(viewport=PHONE)

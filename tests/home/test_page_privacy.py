@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import PageViewRestriction
 
-from home.demo import child_page
+from demo.pages import child_page
 from tests.factories import UserFactory
 from tests.petitions.conftest import make_petition
 
@@ -34,8 +34,8 @@ def routable_page_types() -> list[type]:
 
 def make_pages(home) -> dict[str, object]:
     from campaigns.models import DayOfActionIndexPage, DayOfActionPage
-    from contracts.demo import seed_categories
     from contracts.models import ClauseLibraryPage
+    from demo.contracts import seed_categories
     from resolutions.models import ResolutionIndexPage
     from tests.resolutions.conftest import make_resolution
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
 from home.models import StandardPage
 
 

@@ -9,7 +9,7 @@ from tests.factories import LocalFactory, WorkplaceFactory
 
 
 def make_petition(home, *, slug="water-at-the-dock", local=None, translate=True, **fields):
-    from home.demo import child_page, translation_of
+    from demo.pages import child_page, translation_of
     from petitions.models import PetitionIndexPage, PetitionPage
 
     index = child_page(home, PetitionIndexPage, slug="petitions", title="Petitions")

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import formguard
-from home.demo import child_page
+from demo.pages import child_page
 from home.models import StandardPage
 from petitions import sign_facts
 from petitions.models import PetitionPage, Signature

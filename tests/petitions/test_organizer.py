@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from home.exports import neutralise
+from core.exports import neutralise
 from petitions.models import DeliveryPdf, Signature
 from tests.factories import LocalFactory, organizer, steward
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.formguard import token_issue as started_token
-from home.ratelimit import address_key
+from core.ratelimit import address_key
 from petitions import ratelimit
 from petitions.models import PetitionPage, Signature
 from tests.petitions.conftest import make_petition, sign_data, sign_url

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
 from resolutions.models import ResolutionIndexPage, ResolutionPage
 from tests.documents.helpers import raw_body, raw_variables
 from tests.factories import LocalFactory, WorkplaceFactory, steward

@@ -24,7 +24,7 @@ def setup_data():
     from allauth.mfa.totp.internal.auth import TOTP
     from wagtail.models import Page
 
-    from home.demo import child_page, locale, seed_pages
+    from demo.pages import child_page, locale, seed_pages
     from resolutions.models import ResolutionIndexPage
     from unions.models import Role
 

@@ -59,9 +59,9 @@ def test_clean_query_keeps_phrases_on_postgresql():
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("q", QUOTED)
 def test_a_double_quote_in_a_search_is_not_an_error_on_postgresql(client, home, path, q):
-    from contracts.demo import seed_categories
     from contracts.models import ClauseLibraryPage
-    from home.demo import child_page, translation_of
+    from demo.contracts import seed_categories
+    from demo.pages import child_page, translation_of
     from resolutions.models import ResolutionIndexPage
 
     seed_categories()

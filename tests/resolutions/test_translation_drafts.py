@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.operations import TranslationCreator
 
 from contracts.models import ClauseLibraryPage, ContractClausePage
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
 from resolutions.models import ResolutionPage
 from tests.factories import UserFactory
 
@@ -33,7 +33,7 @@ def test_submitting_a_live_resolution_for_translation_makes_a_spanish_draft(
 def test_every_new_clause_library_gets_the_review_workflow_in_both_languages(
     client, home, django_capture_on_commit_callbacks
 ):
-    from contracts.demo import seed_categories
+    from demo.contracts import seed_categories
 
     seed_categories()
     library = child_page(home, ClauseLibraryPage, slug="contract-language", title="Contract")

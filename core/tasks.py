@@ -3,7 +3,7 @@
 `email_send` is the one path every email takes, so the limit on emails per recipient lives
 here, in the worker and off the request: someone signing twenty times with one address (or
 with a stranger's) sends at most EMAILS_PER_RECIPIENT emails to it per window. The count is
-kept under an expiring keyed hash of the normalized address (home.ratelimit), never the
+kept under an expiring keyed hash of the normalized address (core.ratelimit), never the
 address itself, and nothing about the address reaches the log.
 """
 
@@ -14,9 +14,8 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from .emails import normalize_email
+from .email import is_suppressed, normalize_email
 from .ratelimit import address_key, hit
-from .services import is_suppressed
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +32,11 @@ def recipient_allowed(to: str, *, now: float | None = None) -> bool:
     return hit(key, seconds + 5) <= limit
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+# The task keeps the name it was registered under when it lived in `home`, so emails
+# queued by a running deployment are still sent after an upgrade.
+@shared_task(
+    name="home.tasks.email_send", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
 def email_send(
     *, to: str, subject: str, text: str, html: str, language: str, reply_to: str = ""
 ) -> bool:

@@ -10,8 +10,8 @@ from anymail.signals import AnymailTrackingEvent, tracking
 from django.core.cache import cache
 from django.dispatch import receiver
 
+from .email import address_suppress
 from .models import SuppressedAddress
-from .services import address_suppress
 
 logger = logging.getLogger(__name__)
 

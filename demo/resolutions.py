@@ -11,13 +11,12 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from demo.pages import child_page, translation_of
+from demo.resolutions_content import RESOLUTIONS
 from documents.engine import Answers, choices_in
-from home.demo import child_page, translation_of
+from resolutions import services
+from resolutions.models import Adaptation, ResolutionIndexPage, ResolutionPage
 from unions.models import Local
-
-from . import services
-from .demo_content import RESOLUTIONS
-from .models import Adaptation, ResolutionIndexPage, ResolutionPage
 
 NAMESPACE = uuid.UUID("6f1c1d2e-2a7b-4f55-9a53-3b1f0c0de001")
 EN, ES = 0, 1

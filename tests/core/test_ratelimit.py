@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from home.ratelimit import address_key, allow, client_address
+from core.ratelimit import address_key, allow, client_address
 
 
 def request_from(remote: str, forwarded: str = ""):

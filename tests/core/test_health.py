@@ -15,7 +15,7 @@ def test_healthz_is_ok_with_database_and_redis(client):
 def test_healthz_is_503_when_redis_is_unreachable(client, monkeypatch):
     from django.core.cache.backends.redis import RedisCache
 
-    from home import views
+    from core import health as views
 
     monkeypatch.setattr(views, "cache", RedisCache("redis://127.0.0.1:1/0", {}))
     response = client.get("/healthz")
@@ -29,7 +29,7 @@ def test_healthz_is_503_when_redis_is_unreachable(client, monkeypatch):
 def test_healthz_is_503_when_the_database_is_unreachable(client, monkeypatch):
     from django.db import OperationalError
 
-    from home import views
+    from core import health as views
 
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")

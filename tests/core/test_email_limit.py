@@ -1,11 +1,11 @@
-"""At most a few emails per recipient per hour, whatever sends them (home.tasks.email_send)."""
+"""At most a few emails per recipient per hour, whatever sends them (core.tasks.email_send)."""
 
 import logging
 
 import pytest
 from django.core.cache import cache
 
-from home import tasks
+from core import tasks
 from petitions import services
 from tests.petitions.conftest import make_petition
 

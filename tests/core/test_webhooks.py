@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from home.models import SuppressedAddress
-from home.services import email_queue
+from core.email import email_queue
+from core.models import SuppressedAddress
 
 URL = "/anymail/mailgun/tracking/"
 

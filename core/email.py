@@ -1,4 +1,7 @@
-"""Writes for the home app: the one path every email takes."""
+"""Email: the one path every message takes, and the list of addresses never to email.
+
+Every app renders through `email_render` and queues through `email_queue`; the task
+(`core.tasks.email_send`) checks the suppression list and the per-recipient limit."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,8 +9,13 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .emails import normalize_email
 from .models import SuppressedAddress
+
+
+def normalize_email(email: str) -> str:
+    """One form per mailbox: trimmed and lower-cased (the domain is case-insensitive,
+    and in practice so is the local part at every provider our members use)."""
+    return email.strip().lower()
 
 
 def email_queue(
@@ -57,25 +65,3 @@ def address_suppress(*, email: str, reason: str) -> SuppressedAddress:
 
 def is_suppressed(email: str) -> bool:
     return SuppressedAddress.objects.filter(email=normalize_email(email)).exists()
-
-
-def review_workflow_ensure(*, name: str, pages) -> object:
-    """Changes to model texts go through review before publishing: a workflow `name` with
-    one moderators' approval task, assigned to the given pages (a library's workflow covers
-    every page beneath it). Idempotent."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    with transaction.atomic():
-        workflow, _created = Workflow.objects.get_or_create(name=name)
-        task_name = f"{name}: moderators"
-        task = GroupApprovalTask.objects.filter(name=task_name).first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=task_name)
-            moderators = Group.objects.filter(name="Moderators").first()
-            if moderators is not None:
-                task.groups.add(moderators)
-        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-        for page in pages:
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return workflow

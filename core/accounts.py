@@ -2,7 +2,7 @@
 
 Any account that can see signers' or endorsers' personal data must have MFA on before it
 sees any. Views showing such data call `mfa_setup_redirect` first; the Wagtail admin is
-gated as a whole by `home.middleware.AdminPolicyMiddleware`.
+gated as a whole by `core.middleware.AdminPolicyMiddleware`.
 
 Failed logins are limited per account *and* client address, not per account alone: with a
 per-account limit, anyone who knows a steward's email can keep them out by typing wrong
@@ -26,8 +26,8 @@ from django.utils.html import linebreaks, urlize
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .email import email_queue
 from .ratelimit import client_address
-from .services import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):

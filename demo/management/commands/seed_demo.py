@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_all
+from demo.pages import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_all
 
 
 class Command(BaseCommand):

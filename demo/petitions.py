@@ -6,11 +6,10 @@ import random
 
 from django.utils import timezone
 
-from home.demo import child_page, translation_of
+from demo.pages import child_page, translation_of
+from petitions import services
+from petitions.models import PetitionIndexPage, PetitionPage, Signature
 from unions.models import Local, Workplace
-
-from . import services
-from .models import PetitionIndexPage, PetitionPage, Signature
 
 FIRST = [
     "Ana",

@@ -8,9 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from home.models import HomePage
 from unions.models import Affiliation, Local, Role, Workplace
-
-from .models import HomePage
 
 DEMO_PASSWORD = "union-hall-demo"  # noqa: S105  (printed for the demo; never used in production)
 # A fixed TOTP secret, so a newcomer can add the demo accounts to an authenticator app.
@@ -292,7 +291,6 @@ def seed_users(locals_by_number: dict[str, Local]) -> list[tuple[str, str]]:
     return printed
 
 
-APP_SEEDERS = ["resolutions", "contracts", "petitions", "campaigns"]
 # Which section each of the home page's three jobs links to, in order.
 JOB_LINKS = [
     "resolutions.ResolutionIndexPage",
@@ -329,14 +327,12 @@ def link_jobs(home: HomePage) -> None:
 
 @transaction.atomic
 def seed_all(stdout) -> list[tuple[str, str]]:
-    import importlib
-    import importlib.util
+    from demo import campaigns, contracts, petitions, resolutions
 
     home = seed_pages()
     locals_by_number = seed_unions()
     logins = seed_users(locals_by_number)
-    for app in APP_SEEDERS:
-        if importlib.util.find_spec(f"{app}.demo") is not None:
-            importlib.import_module(f"{app}.demo").seed(home=home, stdout=stdout)
+    for seeder in (resolutions, contracts, petitions, campaigns):
+        seeder.seed(home=home, stdout=stdout)
     link_jobs(home)
     return logins

@@ -6,12 +6,11 @@ import random
 
 from django.utils import timezone
 
-from home.demo import child_page, translation_of
+from campaigns.models import DayOfActionIndexPage, DayOfActionPage, Endorsement
+from campaigns.services import EndorsementData, _apply
+from campaigns.signals import organizers_group
+from demo.pages import child_page, translation_of
 from unions.models import Local, Role
-
-from .models import DayOfActionIndexPage, DayOfActionPage, Endorsement
-from .services import EndorsementData, _apply
-from .signals import organizers_group
 
 DAY_EN = {
     "title": "No Work, No School, No Shopping",

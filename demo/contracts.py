@@ -8,13 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from documents.engine import Answers
-from home.demo import child_page, locale, translation_of
-from unions.models import Local, Workplace
-
-from .assembly import render_articles
-from .demo_clauses import CLAUSES
-from .models import (
+from contracts.assembly import render_articles
+from contracts.models import (
     BargainingProposal,
     ClauseCategory,
     ClauseLibraryPage,
@@ -22,7 +17,11 @@ from .models import (
     ContractClausePage,
     ProposalClause,
 )
-from .services import review_workflow_ensure
+from contracts.services import review_workflow_ensure
+from demo.contracts_clauses import CLAUSES
+from demo.pages import child_page, locale, translation_of
+from documents.engine import Answers
+from unions.models import Local, Workplace
 
 NAMESPACE = uuid.UUID("6c1b6a52-0d7e-4a4e-9d0c-3f1f2b7a4c11")
 EN, ES = 0, 1
