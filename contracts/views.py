@@ -28,7 +28,7 @@ from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
 from documents.engine import Answers
 from documents.variables import variables_from
-from home.search import clean_query
+from core.search import clean_query
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local
 

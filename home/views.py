@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from unions.models import Role
 
-from .search import clean_query
+from core.search import clean_query
 
 SEARCH_QUERY_MAX = 200
 SEARCH_RESULTS_MAX = 50

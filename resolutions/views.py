@@ -30,7 +30,7 @@ from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
 from documents.variables import VariableType, variables_from
-from home.search import clean_query
+from core.search import clean_query
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
 

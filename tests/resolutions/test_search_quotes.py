@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from home.search import clean_query
+from core.search import clean_query
 
 ROOT = Path(__file__).resolve().parents[2]
 
