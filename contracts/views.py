@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.search import clean_query
 from documents.engine import Answers
 from documents.variables import variables_from
-from core.search import clean_query
 from unions.models import Role
 from unions.permissions import locals_for, may_act_for_local
 

@@ -9,9 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from unions.models import Role
-
 from core.search import clean_query
+from unions.models import Role
 
 SEARCH_QUERY_MAX = 200
 SEARCH_RESULTS_MAX = 50

@@ -26,11 +26,11 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.search import clean_query
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
 from documents.variables import VariableType, variables_from
-from core.search import clean_query
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
 
