@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from campaigns import demo
 from campaigns.models import DayOfActionPage, Endorsement
+from demo import campaigns as demo
 from demo.pages import seed_unions, seed_users
 
 pytestmark = pytest.mark.django_db

@@ -63,8 +63,8 @@ def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_kee
 
 @pytest.mark.django_db
 def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
+    from demo import petitions as demo
     from demo.pages import seed_unions
-    from petitions import demo
 
     seed_unions()
     demo.seed(home=home, stdout=io.StringIO())
