@@ -24,22 +24,6 @@ STALE_AFTER = 4.0
 RECENT_SHOWN = 8
 MIN_CELL = 5  # department counts below this are suppressed outside the organizer view
 
-_source_ids: dict[str, int] = {}
-
-
-def petition_source_id(page: PetitionPage) -> int:
-    """The first page of the page's translation group (memoised: it never changes)."""
-    key = str(page.translation_key)
-    if key not in _source_ids:
-        first = (
-            PetitionPage.objects.filter(translation_key=page.translation_key)
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        )
-        _source_ids[key] = first or page.pk
-    return _source_ids[key]
-
 
 def count_key(source_id: int) -> str:
     return f"petitions:count:{source_id}"
