@@ -1,9 +1,7 @@
 """The petition page's routes: signing, confirming, withdrawing, count.json and the
 organizer tools. Each validates, calls a service or selector, and renders or redirects."""
 
-import csv
 import datetime
-import io
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -18,7 +16,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
-from core.exports import neutralise
+from core.exports import csv_lines
 from core.ratelimit import hit_many
 from core.routing import page_route
 from unions.permissions import may_see_personal_data
@@ -40,7 +38,7 @@ def _render(request, page, template, context=None, status=200):
 
 def _page_context(request, page: PetitionPage, form=None) -> dict:
     return {
-        "tally": selectors.petition_tally(page),
+        "tally": services.tally_refresh_if_stale(petition=page),
         "form": form or SignForm(petition=page),
         "is_open": page.is_open(),
         # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
@@ -169,7 +167,7 @@ def confirm(request, page: PetitionPage, token: str):
         return no_store(_render(request, page, "petitions/confirm.html", {"done": False}))
     if not services.signature_confirm(signature=signature):  # confirmed or withdrawn meanwhile
         return _link_problem(request, page, "confirm_used", 410)
-    context = {"done": True, "tally": selectors.petition_tally(page)}
+    context = {"done": True, "tally": services.tally_refresh_if_stale(petition=page)}
     return no_store(_render(request, page, "petitions/confirm.html", context))
 
 
@@ -189,7 +187,7 @@ def withdraw(request, page: PetitionPage, token: str):
 
 @page_route(PetitionPage, "count/", name="count_json")
 def count_json(request, page: PetitionPage):
-    tally = selectors.petition_tally(page)
+    tally = services.tally_refresh_if_stale(petition=page)
     response = JsonResponse(
         {
             "count": tally.count,
@@ -249,12 +247,9 @@ def signers(request, page: PetitionPage):
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "".join(csv_lines(header, rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return no_store(response)
 
@@ -263,31 +258,7 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
 def signers_csv(request, page: PetitionPage):
     if response := _gate(request, page):
         return response
-    rows = (
-        (
-            s.name,
-            s.email or "",
-            s.department,
-            s.get_status_display(),
-            s.get_source_display(),
-            s.shown_name,
-            s.language,
-            s.created_at.isoformat(timespec="seconds"),
-            s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
-        )
-        for s in selectors.signers(page).iterator(chunk_size=2000)
-    )
-    header = [
-        _("Name"),
-        _("Email"),
-        _("Department"),
-        _("Status"),
-        _("Collected"),
-        _("Shown as"),
-        _("Language"),
-        _("Signed"),
-        _("Confirmed"),
-    ]
+    header, rows = selectors.signers_export(page)
     return _csv_response(f"signers-{page.slug}.csv", header, rows)
 
 
@@ -296,16 +267,8 @@ def departments_csv(request, page: PetitionPage):
     """Counts leave the organizer view here, so small cells are suppressed."""
     if response := _gate(request, page):
         return response
-    rows = [
-        (
-            name or _("(none given)"),
-            _("fewer than %(n)s") % {"n": selectors.MIN_CELL} if n is None else n,
-        )
-        for name, n in selectors.department_counts(page, suppress=True, language=get_language())
-    ]
-    return _csv_response(
-        f"departments-{page.slug}.csv", [_("Department"), _("Confirmed signatures")], rows
-    )
+    header, rows = selectors.departments_export(page, language=get_language())
+    return _csv_response(f"departments-{page.slug}.csv", header, rows)
 
 
 @page_route(PetitionPage, "paper/", name="paper")

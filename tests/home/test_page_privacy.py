@@ -2,7 +2,8 @@
 
 A Wagtail view restriction (login, or a shared password) on a petition, a day of action, the
 resolution library, a resolution, the clause library or a clause applies to every route the
-page has, including the `<page>count.json` and `<page>tally.json` URLs the project routes outside Wagtail.
+page has, including the `<page>count.json` and `<page>tally.json` URLs the project routes
+outside Wagtail.
 """
 
 import datetime
