@@ -10,7 +10,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -26,9 +25,10 @@ from django.utils.translation import ngettext
 
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
+from core.exports import csv_lines
 from unions.permissions import is_organizer
 
-from . import imports, selectors, services
+from . import charts, imports, selectors, services
 from .forms import BulkReviewForm, ImportConfirmForm, ImportUploadForm, ReviewFilterForm
 from .models import DayOfActionPage, Endorsement
 
@@ -66,36 +66,6 @@ def days(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "campaigns/admin/days.html", {"rows": rows})
 
 
-def filtered(day: DayOfActionPage, filters: ReviewFilterForm):
-    # The filter fields are CharFields, which already refuse NUL characters.
-    rows = Endorsement.objects.filter(day=day).select_related("affiliation")
-    if not filters.is_valid():
-        return rows.filter(status=Endorsement.Status.PENDING_REVIEW)
-    data = filters.cleaned_data
-    if data["status"]:
-        rows = rows.filter(status=data["status"])
-    if data["organisation_type"]:
-        rows = rows.filter(organisation_type=data["organisation_type"])
-    if data["pledge_level"]:
-        rows = rows.filter(pledge_level=data["pledge_level"])
-    if data["region"]:
-        rows = rows.filter(region__iexact=data["region"].strip())
-    if data["affiliation"]:
-        term = data["affiliation"].strip()
-        rows = rows.filter(
-            Q(affiliation_name__icontains=term) | Q(affiliation__short_name__iexact=term)
-        )
-    if data["q"]:
-        term = data["q"].strip()
-        rows = rows.filter(
-            Q(organisation_name__icontains=term)
-            | Q(city__icontains=term)
-            | Q(contact_name__icontains=term)
-            | Q(contact_email__icontains=term)
-        )
-    return rows
-
-
 @organizer_required
 def review(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     query = request.GET.copy()
@@ -124,7 +94,8 @@ def review(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
                     % {"n": done},
                 )
             return HttpResponseRedirect(request.get_full_path())
-    rows = filtered(day, filters).order_by("submitted_at", "pk")
+    criteria = filters.cleaned_data if filters.is_valid() else None
+    rows = selectors.review_queue(day, criteria).order_by("submitted_at", "pk")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
     params = query.copy()
     params.pop("p", None)
@@ -145,8 +116,10 @@ def review(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
 
 @organizer_required
 def dashboard(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
+    data = selectors.dashboard(day)
+    chart = charts.cumulative_line(data.pop("over_time"))
     return TemplateResponse(
-        request, "campaigns/admin/dashboard.html", {"day": day, **selectors.dashboard(day)}
+        request, "campaigns/admin/dashboard.html", {"day": day, **data, "chart": chart}
     )
 
 
@@ -155,8 +128,9 @@ def export(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Endorsement.Status.values:
         status = ""
+    header, rows = selectors.export_rows(day, status=status)
     response = StreamingHttpResponse(
-        selectors.export_csv(day, status=status), content_type="text/csv; charset=utf-8"
+        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="endorsements-{day.slug}.csv"'
     return response

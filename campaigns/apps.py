@@ -9,4 +9,4 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Days of action")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals, views  # noqa: F401 (views declare the day page's routes)

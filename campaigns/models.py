@@ -13,12 +13,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.routing import RoutedPageMixin
 from unions.models import Affiliation, Local, Role
 
 from .blocks import DemandBlock
@@ -106,7 +106,7 @@ class DayOfActionIndexPage(Page):
         return context
 
 
-class DayOfActionPage(RoutablePageMixin, Page):
+class DayOfActionPage(RoutedPageMixin, Page):
     """One day of action: the call, the demands and the endorsement form's options.
 
     Endorsements always belong to the page in the default language, so the English and
@@ -295,47 +295,6 @@ class DayOfActionPage(RoutablePageMixin, Page):
 
     def offered_pledges(self) -> list[tuple[str, str]]:
         return [(k, v) for k, v in PledgeLevel.choices if k in self.pledge_levels]
-
-    # Routes stay thin: each hands over to a view function in views.py.
-    @path("")
-    def wall(self, request):
-        from . import views
-
-        return views.day_wall(request, self)
-
-    @path("endorse/", name="endorse")
-    def endorse(self, request):
-        from . import views
-
-        return views.endorse(request, self)
-
-    @path("endorse/sent/", name="endorse_sent")
-    def endorse_sent(self, request):
-        from . import views
-
-        return views.endorse_sent(request, self)
-
-    # ASCII letters, digits and dashes only (`<str:>` would pass any Unicode on to the view);
-    # links.find_by_token checks the exact shape.
-    @re_path(r"^endorsement/(?P<token>[0-9A-Za-z-]{1,80})/$", name="endorsement")
-    def endorsement(self, request, token):
-        from . import views
-
-        return views.endorsement_manage(request, self, token)
-
-    # Wagtail serves only paths of words and slashes, so `<day>/tally.json` needs the one
-    # URL pattern described in views.tally_json_for_path; `<day>/tally/` always works.
-    @path("tally/", name="tally")
-    def tally(self, request):
-        from . import views
-
-        return views.tally_json(request, self)
-
-    @path("counter/", name="counter")
-    def counter(self, request):
-        from . import views
-
-        return views.counter(request, self)
 
 
 class EndorsementQuerySet(models.QuerySet):

@@ -5,11 +5,7 @@ for a few seconds (and dropped when a write changes them), so a busy wall or cou
 never counts row by row per request.
 """
 
-import csv
-import io
-import math
 import re
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -23,7 +19,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.exports import neutralise
 from unions.models import Affiliation, Local, Role
 from unions.permissions import locals_for
 
@@ -92,19 +87,16 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 WALL_PER_TYPE = 300
 
 
-def _tally_key(day_id: int) -> str:
+def tally_key(day_id: int) -> str:
     return f"campaigns:tally:v1:{day_id}"
 
 
-def tally_invalidate(day_id: int) -> None:
-    """Drop the cached tally and move the day's version on, so cached wall fragments
-    (keyed by the version) are not served after a change."""
-    cache.delete(_tally_key(day_id))
-    cache.set(f"campaigns:version:{day_id}", str(time.time_ns()), None)
+def version_key(day_id: int) -> str:
+    return f"campaigns:version:{day_id}"
 
 
 def cache_version(day_id: int) -> str:
-    return str(cache.get_or_set(f"campaigns:version:{day_id}", "0", None))
+    return str(cache.get_or_set(version_key(day_id), "0", None))
 
 
 GROUPINGS = ("organisation_type", "region", "pledge_level", "affiliation_id")
@@ -187,13 +179,13 @@ def public_tally(day: DayOfActionPage) -> dict:
     """The public tally, at most TALLY_SECONDS stale. Labels are resolved by the caller's
     language, so the cache holds keys and numbers only."""
     day_id = day.source_day.pk
-    tally = cache.get(_tally_key(day_id))
+    tally = cache.get(tally_key(day_id))
     if tally is None:
         tally = compute_public_tally(day_id)
         for group in ("by_type", "by_pledge_level"):
             for item in tally[group]:
                 item.pop("label", None)
-        cache.set(_tally_key(day_id), tally, TALLY_SECONDS)
+        cache.set(tally_key(day_id), tally, TALLY_SECONDS)
     return label_tally(tally)
 
 
@@ -256,64 +248,6 @@ def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
         for key, label in OrganisationType.choices
         if counts.get(key)
     ]
-
-
-def _svg_chart(points: list[tuple[datetime, int]], width: int = 640, height: int = 220) -> dict:
-    """Coordinates for a cumulative line chart drawn as SVG by the template."""
-    pad_left, pad_bottom, pad_top, pad_right = 48, 28, 12, 12
-    if not points:
-        return {"width": width, "height": height, "polyline": "", "ticks": [], "labels": []}
-    total = points[-1][1] or 1
-    plot_w, plot_h = width - pad_left - pad_right, height - pad_top - pad_bottom
-    count = len(points)
-    coords = []
-    for i, (_when, value) in enumerate(points):
-        x = pad_left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
-        y = pad_top + plot_h - plot_h * value / total
-        coords.append((round(x, 1), round(y, 1)))
-    tick_step = max(1, math.ceil(total / 4))
-    ticks = [
-        {"y": round(pad_top + plot_h - plot_h * value / total, 1), "value": value}
-        for value in range(0, total + 1, tick_step)
-    ]
-    step = max(1, count // 6)
-    hourly = points[-1][0] - points[0][0] <= timedelta(days=2)
-    fmt = "%b %d %H:%M" if hourly else "%b %d"
-    # The last point always gets its label, anchored at its end so it stays inside the
-    # chart (centred, half of it ran past the right edge); a stepped label too close to
-    # it is dropped so the two don't overlap.
-    shown = list(range(0, count, step))
-    if count > 1:
-        # About 7px a character at the chart's type size: the end-anchored last label
-        # covers its own width to the left, and the one before it half of its width.
-        label_px = 7 * len(points[0][0].strftime(fmt))
-        last_x = coords[-1][0]
-        fits = [i for i in shown if coords[i][0] + label_px / 2 <= last_x - label_px]
-        shown = [*fits, count - 1]
-    labels = [
-        {
-            "x": coords[i][0],
-            "text": points[i][0].strftime(fmt),
-            "anchor": "end" if i == count - 1 and count > 1 else "middle",
-        }
-        for i in shown
-    ]
-    return {
-        "width": width,
-        "height": height,
-        "polyline": " ".join(f"{x},{y}" for x, y in coords),
-        "area": f"{coords[0][0]},{pad_top + plot_h} "
-        + " ".join(f"{x},{y}" for x, y in coords)
-        + f" {coords[-1][0]},{pad_top + plot_h}",
-        "points": [
-            {"x": x, "y": y, "value": v} for (x, y), (_w, v) in zip(coords, points, strict=True)
-        ],
-        "ticks": ticks,
-        "labels": labels,
-        "x0": pad_left,
-        "x1": width - pad_right,
-        "y0": pad_top + plot_h,
-    }
 
 
 def over_time(day_id: int) -> list[tuple[datetime, int]]:
@@ -400,7 +334,7 @@ def dashboard(day: DayOfActionPage, *, fresh: bool = False) -> dict:
             str(label): status_counts.get(key, 0) for key, label in Endorsement.Status.choices
         },
         "by_affiliation": by_affiliation,
-        "chart": _svg_chart(data["over_time"]),
+        "over_time": data["over_time"],
         "rollup": data["rollup"],
     }
 
@@ -450,6 +384,38 @@ def affiliation_rollup(day_id: int) -> list[dict]:
     return out
 
 
+def review_queue(day: DayOfActionPage, criteria: dict | None) -> QuerySet[Endorsement]:
+    """The moderation queue's endorsements for the review filters' `criteria` (a
+    ReviewFilterForm's cleaned data); without valid criteria, those waiting for review."""
+    # The filter fields are CharFields, which already refuse NUL characters.
+    rows = Endorsement.objects.filter(day=day).select_related("affiliation")
+    if criteria is None:
+        return rows.filter(status=Endorsement.Status.PENDING_REVIEW)
+    data = criteria
+    if data["status"]:
+        rows = rows.filter(status=data["status"])
+    if data["organisation_type"]:
+        rows = rows.filter(organisation_type=data["organisation_type"])
+    if data["pledge_level"]:
+        rows = rows.filter(pledge_level=data["pledge_level"])
+    if data["region"]:
+        rows = rows.filter(region__iexact=data["region"].strip())
+    if data["affiliation"]:
+        term = data["affiliation"].strip()
+        rows = rows.filter(
+            Q(affiliation_name__icontains=term) | Q(affiliation__short_name__iexact=term)
+        )
+    if data["q"]:
+        term = data["q"].strip()
+        rows = rows.filter(
+            Q(organisation_name__icontains=term)
+            | Q(city__icontains=term)
+            | Q(contact_name__icontains=term)
+            | Q(contact_email__icontains=term)
+        )
+    return rows
+
+
 EXPORT_COLUMNS = [
     ("organisation_name", "organisation"),
     ("organisation_type", "type"),
@@ -469,21 +435,10 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_csv(day: DayOfActionPage, status: str = "") -> Iterator[str]:
+def export_rows(day: DayOfActionPage, status: str = "") -> tuple[list[str], Iterator[tuple]]:
+    """The header and rows of the endorsements export (core.exports writes them)."""
     rows = Endorsement.objects.filter(day=day.source_day).order_by("submitted_at", "pk")
     if status:
         rows = rows.filter(status=status)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-        return value
-
-    writer.writerow([header for _field, header in EXPORT_COLUMNS])
-    yield flush()
-    for row in rows.values_list(*[field for field, _header in EXPORT_COLUMNS]).iterator(2000):
-        writer.writerow([neutralise(value) for value in row])
-        yield flush()
+    header = [header for _field, header in EXPORT_COLUMNS]
+    return header, rows.values_list(*[field for field, _header in EXPORT_COLUMNS]).iterator(2000)

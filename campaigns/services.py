@@ -2,9 +2,11 @@
 
 import dataclasses
 import logging
+import time
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 
@@ -109,8 +111,15 @@ def _apply(endorsement: Endorsement, data: EndorsementData, affiliations=None) -
         endorsement.affiliation_name = identity.affiliation.name
 
 
+def tally_invalidate(*, day_id: int) -> None:
+    """Drop the cached tally and move the day's version on, so cached wall fragments
+    (keyed by the version) are not served after a change."""
+    cache.delete(selectors.tally_key(day_id))
+    cache.set(selectors.version_key(day_id), str(time.time_ns()), None)
+
+
 def _invalidate(day_id: int) -> None:
-    transaction.on_commit(lambda: selectors.tally_invalidate(day_id))
+    transaction.on_commit(lambda: tally_invalidate(day_id=day_id))
 
 
 def _email(endorsement: Endorsement, template: str, **extra) -> None:

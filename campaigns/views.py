@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.cache import no_store
 from core.ratelimit import allow
-from core.routing import serve_at
+from core.routing import page_route, serve_at
 from unions.models import Affiliation
 
 from . import links, selectors, services
@@ -35,6 +35,7 @@ def _subpage(day: DayOfActionPage, name: str, *args) -> str:
     return day.url.rstrip("/") + "/" + day.reverse_subpage(name, args=args).lstrip("/")
 
 
+@page_route(DayOfActionPage, "", name="wall")
 def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     if not isinstance(query, str):
@@ -52,6 +53,7 @@ def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     return day.render(request, context_overrides=context)
 
 
+@page_route(DayOfActionPage, "endorse/", name="endorse")
 def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     # The form's options are set on the page in the default language.
     options = day.source_day
@@ -102,10 +104,16 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     )
 
 
+@page_route(DayOfActionPage, "endorse/sent/", name="endorse_sent")
 def endorse_sent(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     return day.render(request, template="campaigns/endorse_sent.html", context_overrides={})
 
 
+# ASCII letters, digits and dashes only (`<str:>` would pass any Unicode on to the view);
+# links.find_by_token checks the exact shape.
+@page_route(
+    DayOfActionPage, r"^endorsement/(?P<token>[0-9A-Za-z-]{1,80})/$", name="endorsement", regex=True
+)
 def endorsement_manage(request: HttpRequest, day: DayOfActionPage, token: str) -> HttpResponse:
     """The contact's link. A GET only shows buttons (mail scanners follow links); every
     change is a POST."""
@@ -182,6 +190,9 @@ def _handed_over(request: HttpRequest, day: DayOfActionPage, endorsement) -> Htt
     return no_store(response)
 
 
+# Wagtail serves only paths of words and slashes, so `<day>/tally.json` needs the one URL
+# pattern described in tally_json_for_path; `<day>/tally/` always works.
+@page_route(DayOfActionPage, "tally/", name="tally")
 def tally_json(request: HttpRequest, day: DayOfActionPage) -> JsonResponse:
     tally = selectors.public_tally(day)
     body = {
@@ -215,6 +226,7 @@ def tally_url(day: DayOfActionPage) -> str:
     return _subpage(day, "tally")
 
 
+@page_route(DayOfActionPage, "counter/", name="counter")
 def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     """A small page for other sites' iframes: the count and a link to endorse."""
     response = TemplateResponse(

@@ -8,6 +8,6 @@ class ContractsConfig(AppConfig):
     verbose_name = "Contract language"
 
     def ready(self):
-        from . import signals
+        from . import signals, views  # noqa: F401 (views declare the library's routes)
 
         signals.connect()

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.routing import RoutedPageMixin
 from documents.engine import check_template
 from documents.variables import VariablesBlock, duplicate_names, variables_from
 from unions.models import Local, Workplace
@@ -73,9 +73,9 @@ STRENGTH_HELP = {
 }
 
 
-class ClauseLibraryPage(RoutablePageMixin, Page):
+class ClauseLibraryPage(RoutedPageMixin, Page):
     """The library at /contract-language/: search, filters, comparison, and the proposals a
-    local assembles from its clauses (routes on this page)."""
+    local assembles from its clauses (routes declared in contracts.views)."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -88,54 +88,11 @@ class ClauseLibraryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("contract language library")
 
-    # Routes: thin wrappers around contracts.views.
 
-    @path("")
-    def library_route(self, request):
-        from .views import library
-
-        return library(self, request)
-
-    @path("compare/", name="compare")
-    def compare_route(self, request):
-        from .views import compare
-
-        return compare(self, request)
-
-    @path("proposals/", name="proposals")
-    def proposals_route(self, request):
-        from .views import proposals
-
-        return proposals(self, request)
-
-    @path("proposals/<int:pk>/", name="proposal")
-    def proposal_route(self, request, pk):
-        from .views import proposal_detail
-
-        return proposal_detail(self, request, pk)
-
-    @path("proposals/<int:pk>/clauses/", name="proposal_clauses")
-    def proposal_clauses_route(self, request, pk):
-        from .views import proposal_clauses
-
-        return proposal_clauses(self, request, pk)
-
-    @path("proposals/<int:pk>/status/", name="proposal_status")
-    def proposal_status_route(self, request, pk):
-        from .views import proposal_status
-
-        return proposal_status(self, request, pk)
-
-    @re_path(r"^proposals/(?P<pk>\d+)/(?P<kind>pdf|docx)/$", name="proposal_file")
-    def proposal_file_route(self, request, pk, kind):
-        from .views import proposal_file
-
-        return proposal_file(self, request, int(pk), kind)
-
-
-class ContractClausePage(Page):
+class ContractClausePage(RoutedPageMixin, Page):
     """A model clause: a body with blanks, optional parts and alternatives, how strong it
-    is, where similar language was won, and bargaining notes that are never printed."""
+    is, where similar language was won, and bargaining notes that are never printed. Its
+    page is the route contracts.views declares."""
 
     number = models.CharField(
         _("number"), max_length=20, help_text=_("The library's number, e.g. C-101.")
@@ -224,11 +181,6 @@ class ContractClausePage(Page):
             ]
         if errors:
             raise ValidationError(errors)
-
-    def serve(self, request, *args, **kwargs):
-        from .views import clause_page
-
-        return clause_page(self, request)
 
 
 class ClauseResolution(Orderable):

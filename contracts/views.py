@@ -27,10 +27,11 @@ from django.utils.translation import gettext as _
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
 from core.search import clean_query
+from core.routing import page_route
 from documents.engine import Answers
 from documents.variables import variables_from
 from unions.models import Role
-from unions.permissions import locals_for, may_act_for_local
+from unions.permissions import locals_for, may_act_for_local, may_read_notes
 
 from . import selectors, services
 from .assembly import print_sections, render_articles
@@ -67,13 +68,6 @@ def _int(raw) -> int | None:
     return value if 0 < value < 2**31 else None
 
 
-def may_read_notes(user) -> bool:
-    """Bargaining notes are strategy: for stewards, organizers and editors only."""
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or Role.objects.filter(user=user).exists()
-
-
 # -- the library ---------------------------------------------------------------------------
 
 
@@ -89,7 +83,8 @@ def _own_proposal(request: HttpRequest, pk) -> BargainingProposal:
     return proposal
 
 
-def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+@page_route(ClauseLibraryPage, "", name="library_route")
+def library(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
         language = page.locale.language_code
@@ -136,7 +131,8 @@ def library(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
     return no_store(response) if request.user.is_authenticated else response
 
 
-def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
+@page_route(ContractClausePage, "", name="index_route")
+def clause_page(request: HttpRequest, page: ContractClausePage) -> HttpResponse:
     # A new clause previewed in the admin may not sit in the tree yet.
     parent = page.get_parent() if page.pk else None
     library_page = parent.specific if parent else ClauseLibraryPage.objects.first()
@@ -169,7 +165,8 @@ def clause_page(page: ContractClausePage, request: HttpRequest) -> HttpResponse:
     return no_store(response) if request.user.is_authenticated else response
 
 
-def compare(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+@page_route(ClauseLibraryPage, "compare/", name="compare")
+def compare(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     """Two clauses side by side: their model texts, strength and where they were won."""
     ids = [_int(raw) for raw in request.GET.getlist("c")]
     error = ""
@@ -204,7 +201,8 @@ def _actable_locals(user):
     )
 
 
-def proposals(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
+@page_route(ClauseLibraryPage, "proposals/", name="proposals")
+def proposals(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     """The person's locals' proposals, and the form to start one."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -261,7 +259,8 @@ def _preview(proposal: BargainingProposal, clauses) -> tuple[list, str]:
     return print_sections(articles, language=proposal.language), ""
 
 
-def proposal_detail(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/", name="proposal")
+def proposal_detail(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpResponse:
     if gate := _gate(request):
         return gate
     proposal = _own_proposal(request, pk)
@@ -331,7 +330,8 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-def proposal_clauses(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/clauses/", name="proposal_clauses")
+def proposal_clauses(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpResponse:
     """Add, remove or move a clause (POST only), then go back where the person was."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -371,7 +371,8 @@ def proposal_clauses(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpR
     return HttpResponseRedirect(back)
 
 
-def proposal_status(page: ClauseLibraryPage, request: HttpRequest, pk) -> HttpResponse:
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/status/", name="proposal_status")
+def proposal_status(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if gate := _gate(request, _url(page, "proposals")):
@@ -404,7 +405,13 @@ def _filename(proposal: BargainingProposal, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def proposal_file(page: ClauseLibraryPage, request: HttpRequest, pk: int, kind: str):
+@page_route(
+    ClauseLibraryPage,
+    r"^proposals/(?P<pk>\d+)/(?P<kind>pdf|docx)/$",
+    name="proposal_file",
+    regex=True,
+)
+def proposal_file(request: HttpRequest, page: ClauseLibraryPage, pk: str, kind: str):
     if gate := _gate(request):
         return gate
     proposal = _own_proposal(request, pk)

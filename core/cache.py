@@ -2,7 +2,7 @@
 `no_store` for everything that shows personal data.
 
 Default-deny. A response is public only when all of these hold:
-- the route is listed below (a Django URL name, or a Wagtail page type and route method);
+- the route is listed below (a Django URL name, or a Wagtail page type and route name);
 - the request is an anonymous GET or HEAD without a session or messages cookie;
 - the page has no Wagtail view restriction;
 - the response is a 200 that sets no cookie and used no CSRF token (nothing per visitor).
@@ -40,18 +40,18 @@ PUBLIC_VIEWS: dict[str, Freshness] = {
     "campaigns_public:tally_json": COUNT,
 }
 
-# Wagtail pages: (app_label.ModelName lower-cased, route method). "serve" is a page without
+# Wagtail pages: (app_label.ModelName lower-cased, route name). "serve" is a page without
 # routes. A route missing here (confirm links, organizer tools, adaptations) stays private.
 PUBLIC_PAGES: dict[tuple[str, str], Freshness] = {
     ("home.homepage", "serve"): CONTENT,
     ("home.standardpage", "serve"): CONTENT,
-    ("resolutions.resolutionindexpage", "serve"): CONTENT,
+    ("resolutions.resolutionindexpage", "index_route"): CONTENT,
     ("resolutions.resolutionpage", "index_route"): CONTENT,
-    ("resolutions.resolutionpage", "pdf_route"): CONTENT,
-    ("resolutions.resolutionpage", "adapt_route"): CONTENT,
+    ("resolutions.resolutionpage", "pdf"): CONTENT,
+    ("resolutions.resolutionpage", "adapt"): CONTENT,
     ("contracts.clauselibrarypage", "library_route"): CONTENT,
-    ("contracts.clauselibrarypage", "compare_route"): CONTENT,
-    ("contracts.contractclausepage", "serve"): CONTENT,
+    ("contracts.clauselibrarypage", "compare"): CONTENT,
+    ("contracts.contractclausepage", "index_route"): CONTENT,
     ("petitions.petitionindexpage", "serve"): COUNT,
     ("petitions.petitionpage", "petition"): COUNT,
     ("petitions.petitionpage", "signed"): COUNT,

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.routing import RoutedPageMixin
 from unions.models import Local, Workplace
 
 
@@ -79,9 +79,13 @@ class PetitionIndexPage(Page):
         return context
 
 
-class PetitionPage(RoutablePageMixin, Page):
+# The source page of each translation group, by translation key (see PetitionPage.source_id).
+_source_ids: dict[str, int] = {}
+
+
+class PetitionPage(RoutedPageMixin, Page):
     """A workplace petition. Its actions (sign, confirm, withdraw, organizer tools) are
-    routes in `petitions.views`, attached below."""
+    routes declared in `petitions.views`."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -205,91 +209,20 @@ class PetitionPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("petition")
 
-    # Routes: each one is a thin call into petitions.views.
-    @path("")
-    def petition(self, request):
-        from . import views
-
-        return views.petition_page(self, request)
-
-    @path("sign/", name="sign")
-    def sign(self, request):
-        from . import views
-
-        return views.sign(self, request)
-
-    @path("signed/", name="signed")
-    def signed(self, request):
-        from . import views
-
-        return views.signed(self, request)
-
-    @re_path(r"^confirm/(?P<token>[\w-]{1,200})/$", name="confirm")
-    def confirm(self, request, token):
-        from . import views
-
-        return views.confirm(self, request, token)
-
-    @re_path(r"^withdraw/(?P<token>[\w-]{1,200})/$", name="withdraw")
-    def withdraw(self, request, token):
-        from . import views
-
-        return views.withdraw(self, request, token)
-
-    @path("count/", name="count_json")
-    def count_json(self, request):
-        from . import views
-
-        return views.count_json(self, request)
-
-    @path("signers/", name="signers")
-    def signers(self, request):
-        from . import views
-
-        return views.signers(self, request)
-
-    @path("export/signers/", name="signers_csv")
-    def signers_csv(self, request):
-        from . import views
-
-        return views.signers_csv(self, request)
-
-    @path("export/departments/", name="departments_csv")
-    def departments_csv(self, request):
-        from . import views
-
-        return views.departments_csv(self, request)
-
-    @path("paper/", name="paper")
-    def paper(self, request):
-        from . import views
-
-        return views.paper(self, request)
-
-    @path("delivery/", name="delivery")
-    def delivery(self, request):
-        from . import views
-
-        return views.delivery(self, request)
-
-    @path("delivery/<int:pdf_id>/", name="delivery_status")
-    def delivery_status(self, request, pdf_id):
-        from . import views
-
-        return views.delivery_status(self, request, pdf_id)
-
-    @path("delivery/<int:pdf_id>/download/", name="delivery_download")
-    def delivery_download(self, request, pdf_id):
-        from . import views
-
-        return views.delivery_download(self, request, pdf_id)
-
     @property
     def source_id(self) -> int:
-        """The id signatures are filed under: the first page of this translation group."""
-        from .selectors import petition_source_id
-
-        return petition_source_id(self)
+        """The id signatures are filed under: the first page of this translation group
+        (memoised: it never changes)."""
+        key = str(self.translation_key)
+        if key not in _source_ids:
+            first = (
+                PetitionPage.objects.filter(translation_key=self.translation_key)
+                .order_by("id")
+                .values_list("id", flat=True)
+                .first()
+            )
+            _source_ids[key] = first or self.pk
+        return _source_ids[key]
 
     @property
     def governing(self) -> "PetitionPage":

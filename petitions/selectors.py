@@ -3,16 +3,19 @@ and the rows of an export.
 
 A page view never counts rows. It reads a cache entry written by the batch refresh
 (`services.counts_refresh`). When nothing refreshes it (the demo has no beat), a view that
-finds the entry stale *and* marked dirty refreshes that one petition itself, at most once
-per few seconds per petition, guarded so concurrent views don't stampede.
+finds the entry stale *and* marked dirty has that one petition refreshed
+(`services.tally_refresh_if_stale`), at most once per few seconds per petition, guarded
+so concurrent views don't stampede.
 """
 
 import hashlib
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from core.email import normalize_email
 
@@ -23,22 +26,6 @@ COUNT_TTL = 24 * 3600
 STALE_AFTER = 4.0
 RECENT_SHOWN = 8
 MIN_CELL = 5  # department counts below this are suppressed outside the organizer view
-
-_source_ids: dict[str, int] = {}
-
-
-def petition_source_id(page: PetitionPage) -> int:
-    """The first page of the page's translation group (memoised: it never changes)."""
-    key = str(page.translation_key)
-    if key not in _source_ids:
-        first = (
-            PetitionPage.objects.filter(translation_key=page.translation_key)
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        )
-        _source_ids[key] = first or page.pk
-    return _source_ids[key]
 
 
 def count_key(source_id: int) -> str:
@@ -55,6 +42,7 @@ class PetitionTally:
     goal: int
     recent: list[str]
     refreshed_at: float
+    stale: bool = False
 
     @property
     def percent(self) -> int:
@@ -78,9 +66,9 @@ def tally_entry(source_id: int, confirmed: int, refreshed_at: float) -> dict:
 
 
 def petition_tally(page: PetitionPage) -> PetitionTally:
-    """The count the public sees, from the cache; at most a few seconds stale."""
-    from .services import counts_refresh
-
+    """The count the public sees, from the cache (or the stored aggregate when the cache
+    lost it); `stale` when it may be more than a few seconds old and a refresh is due (see
+    services.tally_refresh_if_stale)."""
     if page.pk is None:  # an unsaved page in the admin's preview has no signatures
         return PetitionTally(count=0, goal=page.goal, recent=[], refreshed_at=0.0)
     source_id = page.source_id
@@ -93,9 +81,11 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
             entry = tally_entry(source_id, stored.confirmed, stored.refreshed_at.timestamp())
             cache.set(count_key(source_id), entry, COUNT_TTL)
     stale = entry is None or (dirty and time.time() - entry["at"] > STALE_AFTER)
-    # One view per petition per few seconds may refresh; the rest read what is there.
-    if stale and cache.add(f"petitions:refreshing:{source_id}", 1, timeout=STALE_AFTER):
-        entry = counts_refresh(petition_ids=[source_id]).get(source_id, entry)
+    return tally_from(page, entry, stale=stale)
+
+
+def tally_from(page: PetitionPage, entry: dict | None, *, stale: bool = False) -> PetitionTally:
+    """The tally of a cache entry (`tally_entry`); none yet is a count of nothing."""
     if entry is None:
         entry = {"count": 0, "recent": [], "at": 0.0}
     return PetitionTally(
@@ -103,6 +93,7 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
         goal=page.governing.goal,
         recent=entry["recent"],
         refreshed_at=entry["at"],
+        stale=stale,
     )
 
 
@@ -147,6 +138,49 @@ def department_counts(
             name = page.department_label(name, language)
         result.append((name, None if suppress and n < MIN_CELL else n))
     return result
+
+
+def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
+    """The header and rows of the signers export (core.exports writes them)."""
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Department"),
+        _("Status"),
+        _("Collected"),
+        _("Shown as"),
+        _("Language"),
+        _("Signed"),
+        _("Confirmed"),
+    ]
+    rows = (
+        (
+            s.name,
+            s.email or "",
+            s.department,
+            s.get_status_display(),
+            s.get_source_display(),
+            s.shown_name,
+            s.language,
+            s.created_at.isoformat(timespec="seconds"),
+            s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
+        )
+        for s in signers(page).iterator(chunk_size=2000)
+    )
+    return header, rows
+
+
+def departments_export(page: PetitionPage, *, language: str) -> tuple[list[str], list[tuple]]:
+    """The header and rows of the department counts export, small cells suppressed: the
+    counts leave the organizer view."""
+    rows = [
+        (
+            name or _("(none given)"),
+            _("fewer than %(n)s") % {"n": MIN_CELL} if n is None else n,
+        )
+        for name, n in department_counts(page, suppress=True, language=language)
+    ]
+    return [_("Department"), _("Confirmed signatures")], rows
 
 
 def exact_confirmed(source_id: int) -> int:

@@ -294,6 +294,21 @@ def counts_refresh(*, petition_ids: list[int] | None = None) -> dict[int, dict]:
         return _store_counts(petition_ids, reconcile=False)
 
 
+def tally_refresh_if_stale(*, petition: PetitionPage) -> selectors.PetitionTally:
+    """The count the public sees, refreshed first when it is stale: for when no beat
+    refreshes counts (the demo). One view per petition per few seconds refreshes; the rest
+    read what is there."""
+    tally = selectors.petition_tally(petition)
+    if not tally.stale:
+        return tally
+    source_id = petition.source_id
+    if cache.add(f"petitions:refreshing:{source_id}", 1, timeout=selectors.STALE_AFTER):
+        entry = counts_refresh(petition_ids=[source_id]).get(source_id)
+        if entry is not None:
+            tally = selectors.tally_from(petition, entry)
+    return tally
+
+
 def counts_reconcile() -> int:
     """Nightly: recount every petition exactly (open or not) and log any drift."""
     with transaction.atomic():

@@ -1,9 +1,7 @@
 """The petition page's routes: signing, confirming, withdrawing, count.json and the
 organizer tools. Each validates, calls a service or selector, and renders or redirects."""
 
-import csv
 import datetime
-import io
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -18,8 +16,9 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
-from core.exports import neutralise
+from core.exports import csv_lines
 from core.ratelimit import hit_many
+from core.routing import page_route
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
@@ -31,15 +30,15 @@ from .sign_facts import SigningFacts
 from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
 
 
-def _render(page, request, template, context=None, status=200):
+def _render(request, page, template, context=None, status=200):
     full = page.get_context(request)
     full.update(context or {})
     return TemplateResponse(request, template, full, status=status)
 
 
-def _page_context(page: PetitionPage, request, form=None) -> dict:
+def _page_context(request, page: PetitionPage, form=None) -> dict:
     return {
-        "tally": selectors.petition_tally(page),
+        "tally": services.tally_refresh_if_stale(petition=page),
         "form": form or SignForm(petition=page),
         "is_open": page.is_open(),
         # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
@@ -52,17 +51,19 @@ def _page_context(page: PetitionPage, request, form=None) -> dict:
 # Public ------------------------------------------------------------------------------
 
 
-def petition_page(page: PetitionPage, request):
-    return _render(page, request, "petitions/petition_page.html", _page_context(page, request))
+@page_route(PetitionPage, "", name="petition")
+def petition_page(request, page: PetitionPage):
+    return _render(request, page, "petitions/petition_page.html", _page_context(request, page))
 
 
-def _form_again(page, request, form, *, refusal: str = "", status: int = 400):
-    context = _page_context(page, request, form)
+def _form_again(request, page, form, *, refusal: str = "", status: int = 400):
+    context = _page_context(request, page, form)
     context["refusal"] = refusal
-    return _render(page, request, "petitions/petition_page.html", context, status=status)
+    return _render(request, page, "petitions/petition_page.html", context, status=status)
 
 
-def sign(page: PetitionPage, request):
+@page_route(PetitionPage, "sign/", name="sign")
+def sign(request, page: PetitionPage):
     """Wagtail's route for `<petition>/sign/`. petitions.urls answers the same path first
     without walking the page tree; this stays for anything that reaches Wagtail."""
     if request.method != "POST":
@@ -79,7 +80,7 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
     form = SignForm(request.POST, petition=facts)
 
     def again(refusal: str = "", status: int = 400):
-        return _form_again(page or facts.page(), request, form, refusal=refusal, status=status)
+        return _form_again(request, page or facts.page(), form, refusal=refusal, status=status)
 
     if not facts.is_open():
         return again(_("This petition is closed and no longer takes signatures."), 409)
@@ -116,17 +117,18 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
     return HttpResponseRedirect(facts.signed_url)
 
 
-def signed(page: PetitionPage, request):
-    return _render(page, request, "petitions/signed.html")
+@page_route(PetitionPage, "signed/", name="signed")
+def signed(request, page: PetitionPage):
+    return _render(request, page, "petitions/signed.html")
 
 
-def _link_problem(page: PetitionPage, request, problem: str, status: int):
+def _link_problem(request, page: PetitionPage, problem: str, status: int):
     """A link that does nothing says why, plainly, and names nobody."""
-    response = _render(page, request, "petitions/link_problem.html", {"problem": problem}, status)
+    response = _render(request, page, "petitions/link_problem.html", {"problem": problem}, status)
     return no_store(response)
 
 
-def _signature_for(page: PetitionPage, request, token: str, purpose: str):
+def _signature_for(request, page: PetitionPage, token: str, purpose: str):
     """The signature a link is for, or the page saying why the link does nothing."""
     ends_at = None
     if purpose == WITHDRAW and (purge_after := page.governing.purge_after()) is not None:
@@ -139,7 +141,7 @@ def _signature_for(page: PetitionPage, request, token: str, purpose: str):
     try:
         signature_id = read_token(token, purpose, ends_at=ends_at)
     except TokenExpired:
-        return None, _link_problem(page, request, "expired", 410)
+        return None, _link_problem(request, page, "expired", 410)
     except TokenInvalid:
         signature_id = None
     signature = (
@@ -148,41 +150,44 @@ def _signature_for(page: PetitionPage, request, token: str, purpose: str):
         else None
     )
     if signature is None:
-        return None, _link_problem(page, request, "invalid", 404)
+        return None, _link_problem(request, page, "invalid", 404)
     return signature, None
 
 
-def confirm(page: PetitionPage, request, token: str):
-    signature, refusal = _signature_for(page, request, token, CONFIRM)
+@page_route(PetitionPage, r"^confirm/(?P<token>[\w-]{1,200})/$", name="confirm", regex=True)
+def confirm(request, page: PetitionPage, token: str):
+    signature, refusal = _signature_for(request, page, token, CONFIRM)
     if refusal:
         return refusal
     if signature.status == Signature.Status.WITHDRAWN:
-        return _link_problem(page, request, "confirm_withdrawn", 410)
+        return _link_problem(request, page, "confirm_withdrawn", 410)
     if signature.status == Signature.Status.CONFIRMED:
-        return _link_problem(page, request, "confirm_used", 410)
+        return _link_problem(request, page, "confirm_used", 410)
     if request.method != "POST":
-        return no_store(_render(page, request, "petitions/confirm.html", {"done": False}))
+        return no_store(_render(request, page, "petitions/confirm.html", {"done": False}))
     if not services.signature_confirm(signature=signature):  # confirmed or withdrawn meanwhile
-        return _link_problem(page, request, "confirm_used", 410)
-    context = {"done": True, "tally": selectors.petition_tally(page)}
-    return no_store(_render(page, request, "petitions/confirm.html", context))
+        return _link_problem(request, page, "confirm_used", 410)
+    context = {"done": True, "tally": services.tally_refresh_if_stale(petition=page)}
+    return no_store(_render(request, page, "petitions/confirm.html", context))
 
 
-def withdraw(page: PetitionPage, request, token: str):
-    signature, refusal = _signature_for(page, request, token, WITHDRAW)
+@page_route(PetitionPage, r"^withdraw/(?P<token>[\w-]{1,200})/$", name="withdraw", regex=True)
+def withdraw(request, page: PetitionPage, token: str):
+    signature, refusal = _signature_for(request, page, token, WITHDRAW)
     if refusal:
         return refusal
     if signature.status == Signature.Status.WITHDRAWN or signature.anonymised_at:
-        return _link_problem(page, request, "nothing_to_withdraw", 410)
+        return _link_problem(request, page, "nothing_to_withdraw", 410)
     if request.method != "POST":
-        return no_store(_render(page, request, "petitions/withdraw.html", {"done": False}))
+        return no_store(_render(request, page, "petitions/withdraw.html", {"done": False}))
     if not services.signature_withdraw(signature=signature):
-        return _link_problem(page, request, "nothing_to_withdraw", 410)
-    return no_store(_render(page, request, "petitions/withdraw.html", {"done": True}))
+        return _link_problem(request, page, "nothing_to_withdraw", 410)
+    return no_store(_render(request, page, "petitions/withdraw.html", {"done": True}))
 
 
-def count_json(page: PetitionPage, request):
-    tally = selectors.petition_tally(page)
+@page_route(PetitionPage, "count/", name="count_json")
+def count_json(request, page: PetitionPage):
+    tally = services.tally_refresh_if_stale(petition=page)
     response = JsonResponse(
         {
             "count": tally.count,
@@ -202,7 +207,7 @@ def count_json(page: PetitionPage, request):
 # Organizer tools ----------------------------------------------------------------------
 
 
-def _gate(page: PetitionPage, request):
+def _gate(request, page: PetitionPage):
     """Signed in, MFA on, steward or organizer of this petition's local; else a response."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -213,8 +218,9 @@ def _gate(page: PetitionPage, request):
     return None
 
 
-def signers(page: PetitionPage, request):
-    if response := _gate(page, request):
+@page_route(PetitionPage, "signers/", name="signers")
+def signers(request, page: PetitionPage):
+    if response := _gate(request, page):
         return response
     filters = SignerFilterForm(request.GET or None)
     params = filters.cleaned_data if filters.is_valid() else {}
@@ -237,72 +243,40 @@ def signers(page: PetitionPage, request):
         "min_cell": selectors.MIN_CELL,
         "query_string": request.GET.urlencode(),
     }
-    return no_store(_render(page, request, "petitions/signers.html", context))
+    return no_store(_render(request, page, "petitions/signers.html", context))
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "".join(csv_lines(header, rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return no_store(response)
 
 
-def signers_csv(page: PetitionPage, request):
-    if response := _gate(page, request):
+@page_route(PetitionPage, "export/signers/", name="signers_csv")
+def signers_csv(request, page: PetitionPage):
+    if response := _gate(request, page):
         return response
-    rows = (
-        (
-            s.name,
-            s.email or "",
-            s.department,
-            s.get_status_display(),
-            s.get_source_display(),
-            s.shown_name,
-            s.language,
-            s.created_at.isoformat(timespec="seconds"),
-            s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
-        )
-        for s in selectors.signers(page).iterator(chunk_size=2000)
-    )
-    header = [
-        _("Name"),
-        _("Email"),
-        _("Department"),
-        _("Status"),
-        _("Collected"),
-        _("Shown as"),
-        _("Language"),
-        _("Signed"),
-        _("Confirmed"),
-    ]
+    header, rows = selectors.signers_export(page)
     return _csv_response(f"signers-{page.slug}.csv", header, rows)
 
 
-def departments_csv(page: PetitionPage, request):
+@page_route(PetitionPage, "export/departments/", name="departments_csv")
+def departments_csv(request, page: PetitionPage):
     """Counts leave the organizer view here, so small cells are suppressed."""
-    if response := _gate(page, request):
+    if response := _gate(request, page):
         return response
-    rows = [
-        (
-            name or _("(none given)"),
-            _("fewer than %(n)s") % {"n": selectors.MIN_CELL} if n is None else n,
-        )
-        for name, n in selectors.department_counts(page, suppress=True, language=get_language())
-    ]
-    return _csv_response(
-        f"departments-{page.slug}.csv", [_("Department"), _("Confirmed signatures")], rows
-    )
+    header, rows = selectors.departments_export(page, language=get_language())
+    return _csv_response(f"departments-{page.slug}.csv", header, rows)
 
 
-def paper(page: PetitionPage, request):
+@page_route(PetitionPage, "paper/", name="paper")
+def paper(request, page: PetitionPage):
     """Two steps: "check" shows each line as it would be saved (new, duplicate, unknown
     department) and saves nothing; "save" saves only the ticked lines, and only if what the
     steward saw still holds (else they see the fresh findings)."""
-    if response := _gate(page, request):
+    if response := _gate(request, page):
         return response
     form = PaperForm(request.POST or None)
     preview = result = None
@@ -341,11 +315,12 @@ def paper(page: PetitionPage, request):
             "unknown": sum(row.department_unknown for row in preview),
         }
     status = 400 if request.method == "POST" and form.is_bound and not form.is_valid() else 200
-    return no_store(_render(page, request, "petitions/paper.html", context, status))
+    return no_store(_render(request, page, "petitions/paper.html", context, status))
 
 
-def delivery(page: PetitionPage, request):
-    if response := _gate(page, request):
+@page_route(PetitionPage, "delivery/", name="delivery")
+def delivery(request, page: PetitionPage):
+    if response := _gate(request, page):
         return response
     form = DeliveryForm(request.POST or None, initial={"language": get_language()}, petition=page)
     if request.method == "POST" and form.is_valid():
@@ -360,7 +335,7 @@ def delivery(page: PetitionPage, request):
             page.url + page.reverse_subpage("delivery_status", args=[pdf.pk]).lstrip("/")
         )
     pdfs = DeliveryPdf.objects.filter(petition_id=page.source_id).defer("pdf").order_by("-id")[:10]
-    return no_store(_render(page, request, "petitions/delivery.html", {"form": form, "pdfs": pdfs}))
+    return no_store(_render(request, page, "petitions/delivery.html", {"form": form, "pdfs": pdfs}))
 
 
 def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -> DeliveryPdf:
@@ -371,15 +346,17 @@ def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -
     return pdf
 
 
-def delivery_status(page: PetitionPage, request, pdf_id: int):
-    if response := _gate(page, request):
+@page_route(PetitionPage, "delivery/<int:pdf_id>/", name="delivery_status")
+def delivery_status(request, page: PetitionPage, pdf_id: int):
+    if response := _gate(request, page):
         return response
     pdf = _delivery_pdf(page, pdf_id)
-    return no_store(_render(page, request, "petitions/delivery_status.html", {"pdf": pdf}))
+    return no_store(_render(request, page, "petitions/delivery_status.html", {"pdf": pdf}))
 
 
-def delivery_download(page: PetitionPage, request, pdf_id: int):
-    if response := _gate(page, request):
+@page_route(PetitionPage, "delivery/<int:pdf_id>/download/", name="delivery_download")
+def delivery_download(request, page: PetitionPage, pdf_id: int):
+    if response := _gate(request, page):
         return response
     pdf = _delivery_pdf(page, pdf_id, with_data=True)
     if pdf.state != DeliveryPdf.State.DONE or not pdf.pdf:

@@ -8,4 +8,5 @@ class ResolutionsConfig(AppConfig):
     verbose_name = "Resolutions"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the library's cache to publishing)
+        # signals connect the library's cache to publishing; views declare the page routes.
+        from . import signals, views  # noqa: F401

@@ -11,12 +11,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.routing import RoutedPageMixin
 from documents.blocks import SlotTextBlock, body_block
 from documents.engine import RenderedBlock, check_template
 from documents.variables import VariablesBlock, duplicate_names, variables_from
@@ -50,8 +50,9 @@ class ResolutionTag(TaggedItemBase):
     )
 
 
-class ResolutionIndexPage(Page):
-    """The library at /resolutions/ (and /es/resoluciones/): filters and full-text search."""
+class ResolutionIndexPage(RoutedPageMixin, Page):
+    """The library at /resolutions/ (and /es/resoluciones/): filters and full-text search,
+    served by the route resolutions.views declares."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -64,16 +65,10 @@ class ResolutionIndexPage(Page):
     class Meta:
         verbose_name = _("resolution library")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import library_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(self, request))
-        return context
-
-
-class ResolutionPage(RoutablePageMixin, Page):
-    """A model resolution: whereas and resolved clauses with blanks a local fills in."""
+class ResolutionPage(RoutedPageMixin, Page):
+    """A model resolution: whereas and resolved clauses with blanks a local fills in. Its
+    routes (the PDF, adapting, adaptations and reports) are declared in resolutions.views."""
 
     number = models.CharField(
         _("number"), max_length=20, help_text=_("The library's number, e.g. R-2027-01.")
@@ -137,62 +132,6 @@ class ResolutionPage(RoutablePageMixin, Page):
             ]
         if errors:
             raise ValidationError(errors)
-
-    # Routes: each is a thin wrapper around resolutions.views.
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        from .views import resolution_page
-
-        return resolution_page(self, request)
-
-    @path("pdf/", name="pdf")
-    def pdf_route(self, request):
-        from .views import model_pdf
-
-        return model_pdf(self, request)
-
-    @path("adapt/", name="adapt")
-    def adapt_route(self, request):
-        from .views import adapt
-
-        return adapt(self, request)
-
-    @path("adapt/preview/", name="adapt_preview")
-    def adapt_preview_route(self, request):
-        from .views import adapt_preview
-
-        return adapt_preview(self, request)
-
-    @path("adaptations/<int:pk>/", name="adaptation")
-    def adaptation_route(self, request, pk):
-        from .views import adaptation_detail
-
-        return adaptation_detail(self, request, pk)
-
-    @re_path(r"^adaptations/(?P<pk>\d+)/(?P<kind>pdf|docx|adopted-pdf)/$", name="adaptation_file")
-    def adaptation_file_route(self, request, pk, kind):
-        from .views import adaptation_file
-
-        return adaptation_file(self, request, pk, kind)
-
-    @path("adaptations/<int:pk>/report/", name="report")
-    def report_route(self, request, pk):
-        from .views import report
-
-        return report(self, request, pk)
-
-    @path("adaptations/<int:pk>/reports/<int:report_pk>/pdf/", name="report_pdf")
-    def report_pdf_route(self, request, pk, report_pk):
-        from .views import report_pdf
-
-        return report_pdf(self, request, pk, report_pk)
-
-    @path("adaptations/<int:pk>/report/correct/", name="report_correct")
-    def report_correct_route(self, request, pk):
-        from .views import report_correct
-
-        return report_correct(self, request, pk)
 
 
 class Adaptation(models.Model):

@@ -6,12 +6,14 @@ import hashlib
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, CharField, Count, FloatField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.utils.http import urlencode
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
@@ -61,6 +63,30 @@ def library(
         cache.set(key, ids, timeout=SEARCH_CACHE_SECONDS)
     found = pages.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+def library_page(*, language: str, query: str, topic: str, number: int) -> dict:
+    """What the library page shows: page `number` of the resolutions matching the search,
+    with their adoption counts, and the filters to narrow it."""
+    size = RESULTS_MAX
+    results = library(
+        language=language, query=query, topic=topic, offset=(number - 1) * size, limit=size + 1
+    )
+    has_next = len(results) > size
+    results = results[:size]
+    counts = counts_for([page.translation_key for page in results])
+    params = {k: v for k, v in (("q", query), ("topic", topic), ("lang", language)) if v}
+    return {
+        "results": [(page, counts[page.translation_key]) for page in results],
+        "page_number": number,
+        "next_query": urlencode({**params, "page": number + 1}) if has_next else "",
+        "previous_query": urlencode({**params, "page": number - 1}) if number > 1 else "",
+        "query": query,
+        "topic": topic,
+        "language": language,
+        "languages": settings.LANGUAGES,
+        "topics": topics(language),
+    }
 
 
 def _search_key(*parts) -> str:

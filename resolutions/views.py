@@ -27,6 +27,7 @@ from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
 from core.search import clean_query
+from core.routing import page_route
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
@@ -64,38 +65,26 @@ def _filename(resolution: ResolutionPage, suffix: str, extension: str) -> str:
 # -- the library and the page --------------------------------------------------------------
 
 
-def library_context(index: ResolutionIndexPage, request: HttpRequest) -> dict:
+@page_route(ResolutionIndexPage, "", name="index_route")
+def library(request: HttpRequest, index: ResolutionIndexPage) -> HttpResponse:
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
         language = index.locale.language_code
-    query = clean_query(request.GET.get("q", ""), selectors.SEARCH_MAX)
-    topic = slugify(request.GET.get("topic", ""))[:100]
     try:
         number = max(1, min(int(request.GET.get("page", "1")), 500))
     except ValueError:
         number = 1
-    size = selectors.RESULTS_MAX
-    results = selectors.library(
-        language=language, query=query, topic=topic, offset=(number - 1) * size, limit=size + 1
+    context = selectors.library_page(
+        language=language,
+        query=clean_query(request.GET.get("q", ""), selectors.SEARCH_MAX),
+        topic=slugify(request.GET.get("topic", ""))[:100],
+        number=number,
     )
-    has_next = len(results) > size
-    results = results[:size]
-    counts = selectors.counts_for([page.translation_key for page in results])
-    params = {k: v for k, v in (("q", query), ("topic", topic), ("lang", language)) if v}
-    return {
-        "results": [(page, counts[page.translation_key]) for page in results],
-        "page_number": number,
-        "next_query": urlencode({**params, "page": number + 1}) if has_next else "",
-        "previous_query": urlencode({**params, "page": number - 1}) if number > 1 else "",
-        "query": query,
-        "topic": topic,
-        "language": language,
-        "languages": settings.LANGUAGES,
-        "topics": selectors.topics(language),
-    }
+    return index.render(request, context_overrides=context)
 
 
-def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+@page_route(ResolutionPage, "", name="index_route")
+def resolution_page(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     counts = selectors.counts_for([page.translation_key])[page.translation_key]
     context = page.get_context(request)
     context.update(
@@ -116,7 +105,8 @@ def resolution_page(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     return response
 
 
-def model_pdf(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+@page_route(ResolutionPage, "pdf/", name="pdf")
+def model_pdf(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     """The model text as published. The same revision always prints the same PDF, so it is
     rendered once per revision and paper size and then served from the cache."""
     paper = _paper(request.GET.get("paper"))
@@ -251,7 +241,8 @@ def _existing_drafts(request: HttpRequest, page: ResolutionPage, local) -> list[
     return [a for a in selectors.adaptations_for(request.user, page) if a.local_id == local.pk]
 
 
-def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+@page_route(ResolutionPage, "adapt/", name="adapt")
+def adapt(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     user_locals = _actable_locals(request.user)
     adaptation = None
     adaptation_id = request.POST.get("adaptation") or request.GET.get("adaptation")
@@ -391,7 +382,8 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
     return no_store(response) if request.user.is_authenticated else response
 
 
-def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
+@page_route(ResolutionPage, "adapt/preview/", name="adapt_preview")
+def adapt_preview(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     """The preview and diff as an HTML fragment, for live updates while typing."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -415,7 +407,8 @@ def adapt_preview(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
 # -- a local's adaptation ------------------------------------------------------------------
 
 
-def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+@page_route(ResolutionPage, "adaptations/<int:pk>/", name="adaptation")
+def adaptation_detail(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
     if gate := _gate(request):
         return gate
     adaptation = _own_adaptation(page, request, pk)
@@ -458,7 +451,13 @@ def adaptation_detail(page: ResolutionPage, request: HttpRequest, pk: int) -> Ht
     return no_store(TemplateResponse(request, "resolutions/adaptation.html", context))
 
 
-def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+@page_route(
+    ResolutionPage,
+    r"^adaptations/(?P<pk>\d+)/(?P<kind>pdf|docx|adopted-pdf)/$",
+    name="adaptation_file",
+    regex=True,
+)
+def adaptation_file(request: HttpRequest, page: ResolutionPage, pk: int, kind: str) -> HttpResponse:
     if gate := _gate(request):
         return gate
     adaptation = _own_adaptation(page, request, pk)
@@ -491,7 +490,8 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
     return no_store(response)
 
 
-def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: int):
+@page_route(ResolutionPage, "adaptations/<int:pk>/reports/<int:report_pk>/pdf/", name="report_pdf")
+def report_pdf(request: HttpRequest, page: ResolutionPage, pk: int, report_pk: int):
     """The adopted PDF a given report printed: an earlier version stays downloadable."""
     if gate := _gate(request):
         return gate
@@ -507,7 +507,8 @@ def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: i
     return no_store(response)
 
 
-def report(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+@page_route(ResolutionPage, "adaptations/<int:pk>/report/", name="report")
+def report(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
     if gate := _gate(request):
         return gate
     adaptation = _own_adaptation(page, request, pk)
@@ -545,7 +546,8 @@ def _report_kwargs(form: ReportForm) -> dict:
     }
 
 
-def report_correct(page: ResolutionPage, request: HttpRequest, pk: int) -> HttpResponse:
+@page_route(ResolutionPage, "adaptations/<int:pk>/report/correct/", name="report_correct")
+def report_correct(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
     """Correct the reported result (a wrong count, date or outcome); the old report is kept."""
     if gate := _gate(request):
         return gate

@@ -82,6 +82,7 @@ PAGE_ROUTES = {
     "campaigns.DayOfActionPage:tally": PUBLIC,
     "campaigns.DayOfActionPage:counter": PUBLIC,
     "campaigns.DayOfActionPage:index_route": PUBLIC,
+    "resolutions.ResolutionIndexPage:index_route": PUBLIC,
     "resolutions.ResolutionPage:index_route": PUBLIC,
     "resolutions.ResolutionPage:pdf": PUBLIC,
     "resolutions.ResolutionPage:adapt": PUBLIC,
@@ -99,6 +100,7 @@ PAGE_ROUTES = {
     "contracts.ClauseLibraryPage:proposal_status": LOCAL,
     "contracts.ClauseLibraryPage:proposal_file": LOCAL,
     "contracts.ClauseLibraryPage:index_route": PUBLIC,
+    "contracts.ContractClausePage:index_route": PUBLIC,
 }
 
 SIGNER_NAME = "Marisol Quintanilla"

@@ -56,3 +56,11 @@ def may_see_personal_data(user: User, local: Local | int | None) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or has_role(user, local, Role.Kind.STEWARD, Role.Kind.ORGANIZER)
+
+
+def may_read_notes(user: User) -> bool:
+    """Bargaining notes on model contract language are strategy: for stewards, organizers
+    and editors only."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or Role.objects.filter(user=user).exists()

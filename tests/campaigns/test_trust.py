@@ -465,12 +465,12 @@ def test_per_affiliation_table_counts_what_by_affiliation_counts(client, day, or
 def test_the_charts_last_axis_label_stays_inside_the_chart():
     from datetime import datetime, timedelta
 
-    from campaigns.selectors import _svg_chart
+    from campaigns.charts import cumulative_line
 
     start = datetime(2026, 12, 1, 8)
     for count in (2, 5, 7, 13, 30):
         points = [(start + timedelta(hours=i), i * 3) for i in range(count)]
-        chart = _svg_chart(points)
+        chart = cumulative_line(points)
         last = chart["labels"][-1]
         assert last["text"] == points[-1][0].strftime("%b %d %H:%M")  # the last point is named
         char = 7  # a generous width per character at the chart's 11px type

@@ -1,8 +1,9 @@
 """Page privacy holds on every route of a page: its JSON, its PDF and its sub-pages.
 
-A Wagtail view restriction (login, or a shared password) on a petition, a day of action, a
-resolution or the clause library applies to every route the page has, including the
-`<page>count.json` and `<page>tally.json` URLs the project routes outside Wagtail.
+A Wagtail view restriction (login, or a shared password) on a petition, a day of action, the
+resolution library, a resolution, the clause library or a clause applies to every route the
+page has, including the `<page>count.json` and `<page>tally.json` URLs the project routes
+outside Wagtail.
 """
 
 import datetime
@@ -37,11 +38,15 @@ def make_pages(home) -> dict[str, object]:
     from contracts.models import ClauseLibraryPage
     from demo.contracts import seed_categories
     from resolutions.models import ResolutionIndexPage
+    from tests.contracts.conftest import make_clause
     from tests.resolutions.conftest import make_resolution
 
     days = child_page(home, DayOfActionIndexPage, slug="days-of-action", title="Days of action")
     resolutions = child_page(home, ResolutionIndexPage, slug="resolutions", title="Resolutions")
     seed_categories()
+    library = child_page(
+        home, ClauseLibraryPage, slug="contract-language", title="Contract language"
+    )
     return {
         "petitions.PetitionPage": make_petition(home, translate=False),
         "campaigns.DayOfActionPage": child_page(
@@ -52,9 +57,11 @@ def make_pages(home) -> dict[str, object]:
             date=timezone.localdate() + datetime.timedelta(days=10),
             call="<p>Stay home.</p>",
         ),
+        "resolutions.ResolutionIndexPage": resolutions,
         "resolutions.ResolutionPage": make_resolution(resolutions),
-        "contracts.ClauseLibraryPage": child_page(
-            home, ClauseLibraryPage, slug="contract-language", title="Contract language"
+        "contracts.ClauseLibraryPage": library,
+        "contracts.ContractClausePage": make_clause(
+            library, slug="judicial-warrant", title="Judicial warrant required"
         ),
     }
 
