@@ -5,9 +5,10 @@ import io
 import pytest
 from wagtail.models import Locale
 
-from contracts import demo, selectors
+from contracts import selectors
 from contracts.models import BargainingProposal, ContractClausePage
 from contracts.printing import proposal_pdf
+from demo import contracts as demo
 from demo.pages import seed_unions, seed_users
 
 from .helpers import pdftotext
