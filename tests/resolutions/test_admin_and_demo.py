@@ -11,8 +11,8 @@ from tests.factories import UserFactory
 def test_demo_seeds_five_bilingual_resolutions_with_reports_and_is_idempotent(
     home, settings, tmp_path
 ):
+    from demo import resolutions as demo
     from demo.pages import seed_unions, seed_users
-    from resolutions import demo
 
     settings.MEDIA_ROOT = str(tmp_path)
     seed_users(seed_unions())
