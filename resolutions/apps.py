@@ -2,10 +2,19 @@
 
 from django.apps import AppConfig
 
+# The Wagtail workflow every resolution library (each language) sends its changes through.
+REVIEW_WORKFLOW = "Resolution review"
+
 
 class ResolutionsConfig(AppConfig):
     name = "resolutions"
     verbose_name = "Resolutions"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the library's cache to publishing)
+        from documents.search import library_signals_connect
+
+        from .models import ResolutionIndexPage, ResolutionPage
+
+        library_signals_connect(
+            text_model=ResolutionPage, library_model=ResolutionIndexPage, review=REVIEW_WORKFLOW
+        )
