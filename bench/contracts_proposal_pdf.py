@@ -32,12 +32,13 @@ def setup_proposal():
     """A library of 20 clauses (the demo's texts, cycled) and a proposal holding them all."""
     from django.utils import timezone
 
-    from contracts.assembly import profile_values, shared_variables
+    from contracts.assembly import shared_variables
     from contracts.models import BargainingProposal, ClauseCategory, ContractClausePage
     from demo.contracts import CLAUSES as SPECS
     from demo.contracts import seed_library, stream_body, stream_variables
     from demo.pages import child_page, seed_pages, seed_unions
     from documents.engine import Answers
+    from documents.variables import profile_values
     from unions.models import Local, Workplace
 
     existing = BargainingProposal.objects.filter(title=TITLE).first()

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from documents.permissions import require_library_editor
+from documents.selectors import counts_for
 
 from . import selectors
 from .models import ClauseLibraryPage, ContractClausePage
@@ -21,7 +22,7 @@ def uptake(request: HttpRequest) -> HttpResponse:
         .select_related("category")
         .order_by("number")
     )
-    counts = selectors.counts_for([clause.translation_key for clause in clauses])
+    counts = counts_for([clause.translation_key for clause in clauses], counts=selectors.Counts)
     rows = [
         {
             "clause": clause,

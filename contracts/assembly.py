@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from documents.engine import Answers, RenderedBlock, choices_in, render_text
 from documents.printing import PrintSection
-from documents.variables import Variable, VariableType, variables_from
+from documents.variables import Variable, variables_from
 
 
 def shared_variables(clauses: Iterable) -> list[Variable]:
@@ -54,17 +54,6 @@ def answers_for_clause(clause, answers: Answers) -> Answers:
         optional={k: v for k, v in answers.optional.items() if k in ids},
         alternatives={k: v for k, v in answers.alternatives.items() if k in ids},
     )
-
-
-def profile_values(variables: Sequence[Variable], *, local, employer: str) -> dict[str, str]:
-    """Blanks the proposal itself answers: the local's name and the employer."""
-    values = {}
-    for variable in variables:
-        if variable.type == VariableType.LOCAL and local is not None:
-            values[variable.name] = local.display_name
-        elif variable.type == VariableType.EMPLOYER and employer:
-            values[variable.name] = employer
-    return values
 
 
 @dataclass

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import ALTERNATIVE_PREFIX, OPTIONAL_PREFIX, AnswersForm
+from documents.variables import profile_values
 from documents.widgets import IsoDateInput
 
-from .assembly import choice_ids, combined_body, profile_values, shared_variables
+from .assembly import choice_ids, combined_body, shared_variables
 from .models import BargainingProposal
 from .services import EMPLOYER_MAX, TITLE_MAX
 

@@ -3,14 +3,14 @@ won each clause."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from uuid import UUID
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.models import Locale
 
+from core.search import clean_query
+from documents.search import library_search
+from documents.selectors import Tally
 from unions.permissions import locals_for
 
 from .models import BargainingProposal, ClauseCategory, ContractClausePage, ProposalClause
@@ -21,37 +21,22 @@ RESULTS_MAX = 60
 
 @dataclass(frozen=True)
 class Counts:
+    """Locals that proposed and won (ratified) a clause (documents.selectors.counts_for).
+    A draft never put on the table is not counted as proposed."""
+
     proposed: int = 0
     won: int = 0
 
-
-SEARCH_CACHE_SECONDS = 300
-SEARCH_VERSION_KEY = "contracts:search:version"
-
-
-def search_version() -> int:
-    """Bumped whenever a clause is published, unpublished, moved or deleted, so cached
-    results never outlive the library they were ranked from."""
-    return cache.get_or_set(SEARCH_VERSION_KEY, 1, timeout=None)
-
-
-def search_invalidate() -> None:
-    try:
-        cache.incr(SEARCH_VERSION_KEY)
-    except ValueError:
-        cache.set(SEARCH_VERSION_KEY, 2, timeout=None)
-
-
-def _ranked_ids(pages, query: str, limit: int, key_parts: tuple) -> list[int]:
-    """Full-text ranking is the slow part of a search (the whole library is ranked), so
-    the ranked ids are cached per query and filters until the library changes."""
-    digest = hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).hexdigest()[:32]
-    key = f"contracts:search:{search_version()}:{digest}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = [page.pk for page in pages.search(query)[:limit]]
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
-    return ids
+    @classmethod
+    def tallies(cls) -> dict[str, Tally]:
+        items = ProposalClause.objects.all()
+        ratified = items.filter(proposal__status=BargainingProposal.Status.RATIFIED)
+        return {
+            "proposed": Tally(
+                items.filter(_proposed_q("proposal__")), key="clause_key", local="proposal__local"
+            ),
+            "won": Tally(ratified, key="clause_key", local="proposal__local"),
+        }
 
 
 def library(
@@ -72,16 +57,12 @@ def library(
         pages = pages.filter(category__in=list(ClauseCategory.objects.filter(slug=category)))
     if strength:
         pages = pages.filter(strength=strength)
-    query = " ".join(query.split())[:SEARCH_MAX]
+    query = clean_query(query, SEARCH_MAX)
+    pages = pages.select_related("locale")
     if query:
-        ids = _ranked_ids(pages, query, limit, (language, category, strength, limit, query))
-        found = {
-            page.pk: page
-            for page in ContractClausePage.objects.filter(pk__in=ids).select_related("locale")
-        }
-        results = [found[pk] for pk in ids if pk in found]
+        results = library_search(pages, query, limit=limit, filters=(language, category, strength))
     else:
-        results = list(pages.select_related("locale").order_by("number", "title")[:limit])
+        results = list(pages.order_by("number", "title")[:limit])
     wanted = {page.category_id for page in results}
     categories = {c.pk: c for c in ClauseCategory.objects.filter(pk__in=wanted)}
     for page in results:
@@ -98,25 +79,6 @@ def _proposed_q(prefix: str = "") -> Q:
     return Q(
         **{f"{prefix}status__in": [Status.PROPOSED, Status.TENTATIVE_AGREEMENT, Status.RATIFIED]}
     ) | Q(**{f"{prefix}status": Status.DROPPED, f"{prefix}proposed_on__isnull": False})
-
-
-def counts_for(keys: list[UUID]) -> dict[UUID, Counts]:
-    """Locals that proposed and won (ratified) each clause, by translation key, in two
-    queries. A draft never put on the table is not counted as proposed."""
-    if not keys:
-        return {}
-    items = ProposalClause.objects.filter(clause_key__in=keys)
-    proposed = dict(
-        items.filter(_proposed_q("proposal__"))
-        .values_list("clause_key")
-        .annotate(n=Count("proposal__local", distinct=True))
-    )
-    won = dict(
-        items.filter(proposal__status=BargainingProposal.Status.RATIFIED)
-        .values_list("clause_key")
-        .annotate(n=Count("proposal__local", distinct=True))
-    )
-    return {key: Counts(proposed.get(key, 0), won.get(key, 0)) for key in keys}
 
 
 def proposals_for(user) -> list[BargainingProposal]:

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers
-from documents.services import review_workflow_ensure as workflow_ensure
 from unions.models import Local, Workplace
 from unions.permissions import may_act_for_local
 
@@ -212,8 +211,3 @@ def proposal_status_set(
         locked.status = status
         locked.save()
     return locked
-
-
-def review_workflow_ensure(*, pages) -> object:
-    """Clause changes go through review before publishing (see documents.services)."""
-    return workflow_ensure(name="Contract language review", pages=pages)

@@ -26,12 +26,12 @@ from django.utils.translation import gettext as _
 
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
-from core.search import clean_query
 from core.routing import page_route
+from core.search import clean_query
 from documents.engine import Answers
+from documents.selectors import actable_locals, counts_for
 from documents.variables import variables_from
-from unions.models import Role
-from unions.permissions import locals_for, may_act_for_local, may_read_notes
+from unions.permissions import may_act_for_local, may_read_notes
 
 from . import selectors, services
 from .assembly import print_sections, render_articles
@@ -96,7 +96,7 @@ def library(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     results = selectors.library(
         language=language, query=query, category=category, strength=strength
     )
-    counts = selectors.counts_for([clause.translation_key for clause in results])
+    counts = counts_for([clause.translation_key for clause in results], counts=selectors.Counts)
     # Adding from the library: only to a proposal of one of the person's locals.
     # Proposals may name the local's contacts: not listed until two-factor is on.
     shows_proposals = request.user.is_authenticated and not needs_mfa(request.user)
@@ -136,7 +136,7 @@ def clause_page(request: HttpRequest, page: ContractClausePage) -> HttpResponse:
     # A new clause previewed in the admin may not sit in the tree yet.
     parent = page.get_parent() if page.pk else None
     library_page = parent.specific if parent else ClauseLibraryPage.objects.first()
-    counts = selectors.counts_for([page.translation_key])[page.translation_key]
+    counts = counts_for([page.translation_key], counts=selectors.Counts)[page.translation_key]
     resolutions = []
     for link in page.related_resolutions.select_related("resolution"):
         resolution = link.resolution.localized
@@ -193,20 +193,12 @@ def compare(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
 # -- proposals -----------------------------------------------------------------------------
 
 
-def _actable_locals(user):
-    return list(
-        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER)
-        .select_related("affiliation")
-        .prefetch_related("workplaces")
-    )
-
-
 @page_route(ClauseLibraryPage, "proposals/", name="proposals")
 def proposals(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     """The person's locals' proposals, and the form to start one."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    user_locals = _actable_locals(request.user)
+    user_locals = actable_locals(request.user)
     if not user_locals:
         raise PermissionDenied(_("Only stewards and organizers of a local can make proposals."))
     if gate := mfa_setup_redirect(request):

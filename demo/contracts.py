@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from contracts.apps import REVIEW_WORKFLOW
 from contracts.assembly import render_articles
 from contracts.models import (
     BargainingProposal,
@@ -17,10 +18,10 @@ from contracts.models import (
     ContractClausePage,
     ProposalClause,
 )
-from contracts.services import review_workflow_ensure
 from demo.contracts_clauses import CLAUSES
 from demo.pages import child_page, locale, translation_of
 from documents.engine import Answers
+from documents.services import review_workflow_ensure
 from unions.models import Local, Workplace
 
 NAMESPACE = uuid.UUID("6c1b6a52-0d7e-4a4e-9d0c-3f1f2b7a4c11")
@@ -182,7 +183,7 @@ def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]
         translation_of(clause, "es", slug=spec["slug"][ES], **_fields(spec, ES))
         clauses[spec["number"]] = clause
     _link_resolution(clauses["C-101"])
-    review_workflow_ensure(pages=[library, library_es])
+    review_workflow_ensure(name=REVIEW_WORKFLOW, pages=[library, library_es])
     return library, clauses
 
 

@@ -14,7 +14,9 @@ from django.utils import translation
 from demo.pages import child_page, translation_of
 from demo.resolutions_content import RESOLUTIONS
 from documents.engine import Answers, choices_in
+from documents.services import review_workflow_ensure
 from resolutions import services
+from resolutions.apps import REVIEW_WORKFLOW
 from resolutions.models import Adaptation, ResolutionIndexPage, ResolutionPage
 from unions.models import Local
 
@@ -165,7 +167,7 @@ def seed_library(
             ResolutionPage.objects.get(pk=english.pk),
             ResolutionPage.objects.get(pk=spanish.pk),
         )
-    services.review_workflow_ensure(index, index_es)
+    review_workflow_ensure(name=REVIEW_WORKFLOW, pages=[index, index_es])
     return index, pages
 
 

@@ -132,3 +132,17 @@ def duplicate_names(variables: Iterable[Variable]) -> list[str]:
             dupes.append(variable.name)
         seen.add(variable.name)
     return dupes
+
+
+def profile_values(variables: Iterable[Variable], *, local, employer: str) -> dict[str, str]:
+    """The blanks a local's profile answers: its name and number, and the employer. No local,
+    no answers (the employer comes from the local's workplaces or its proposal)."""
+    if local is None:
+        return {}
+    values = {}
+    for variable in variables:
+        if variable.type == VariableType.LOCAL:
+            values[variable.name] = local.display_name
+        elif variable.type == VariableType.EMPLOYER and employer:
+            values[variable.name] = employer
+    return values

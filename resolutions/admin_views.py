@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from documents.permissions import require_library_editor
+from documents.selectors import counts_for
 
 from . import selectors
 from .models import Adaptation, ResolutionIndexPage, ResolutionPage
@@ -24,7 +25,7 @@ def adoptions(request: HttpRequest) -> HttpResponse:
         .order_by("number")
     )
     keys = [page.translation_key for page in resolutions]
-    counts = selectors.counts_for(keys)
+    counts = counts_for(keys, counts=selectors.Counts)
     adaptations: dict = {key: [] for key in keys}
     for adaptation in (
         Adaptation.objects.filter(resolution_key__in=keys)

@@ -2,11 +2,20 @@
 
 from django.apps import AppConfig
 
+# The Wagtail workflow every resolution library (each language) sends its changes through.
+REVIEW_WORKFLOW = "Resolution review"
+
 
 class ResolutionsConfig(AppConfig):
     name = "resolutions"
     verbose_name = "Resolutions"
 
     def ready(self):
-        # signals connect the library's cache to publishing; views declare the page routes.
-        from . import signals, views  # noqa: F401
+        from documents.search import library_signals_connect
+
+        from . import views  # noqa: F401 (views declare the page routes)
+        from .models import ResolutionIndexPage, ResolutionPage
+
+        library_signals_connect(
+            text_model=ResolutionPage, library_model=ResolutionIndexPage, review=REVIEW_WORKFLOW
+        )

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.engine import Answers, DocumentError, RenderedBlock, render_text
-from documents.services import review_workflow_ensure as workflow_ensure
 from unions.models import Local
 from unions.permissions import may_act_for_local
 
@@ -407,8 +406,3 @@ def adaptation_present_again(*, user, adaptation: Adaptation) -> Adaptation:
         locked.save()
     adaptation.refresh_from_db()
     return adaptation
-
-
-def review_workflow_ensure(*pages) -> object:
-    """Resolutions go through review before publishing (see documents.services)."""
-    return workflow_ensure(name="Resolution review", pages=pages)

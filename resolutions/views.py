@@ -26,14 +26,15 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
-from core.search import clean_query
 from core.routing import page_route
+from core.search import clean_query
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
-from documents.variables import VariableType, variables_from
-from unions.models import Local, Role
-from unions.permissions import locals_for, may_act_for_local
+from documents.selectors import actable_locals, counts_for
+from documents.variables import profile_values, variables_from
+from unions.models import Local
+from unions.permissions import may_act_for_local
 
 from . import ratelimit, selectors, services
 from .forms import AdaptForm, ReportForm
@@ -85,7 +86,7 @@ def library(request: HttpRequest, index: ResolutionIndexPage) -> HttpResponse:
 
 @page_route(ResolutionPage, "", name="index_route")
 def resolution_page(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
-    counts = selectors.counts_for([page.translation_key])[page.translation_key]
+    counts = counts_for([page.translation_key], counts=selectors.Counts)[page.translation_key]
     context = page.get_context(request)
     context.update(
         {
@@ -129,28 +130,6 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 # -- adapting ----------------------------------------------------------------------------
 
 
-def profile_values(page: ResolutionPage, local: Local | None) -> dict[str, str]:
-    """Blanks the local's profile answers: its name and number, its employer."""
-    if local is None:
-        return {}
-    employer = local.workplaces.values_list("employer", flat=True).first() or ""
-    values = {}
-    for variable in variables_from(page.variables):
-        if variable.type == VariableType.LOCAL:
-            values[variable.name] = local.display_name
-        elif variable.type == VariableType.EMPLOYER and employer:
-            values[variable.name] = employer
-    return values
-
-
-def _actable_locals(user) -> list[Local]:
-    if not user.is_authenticated:
-        return []
-    return list(
-        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER).select_related("affiliation")
-    )
-
-
 def _chosen_local(request: HttpRequest, user_locals: list[Local], raw) -> Local | None:
     """The local named in the request; someone else's local is a 403, not a silent fallback."""
     if raw in (None, ""):
@@ -187,6 +166,14 @@ def _own_adaptation(page: ResolutionPage, request: HttpRequest, pk) -> Adaptatio
     return adaptation
 
 
+def _employer(local: Local | None) -> str:
+    """The employer blank's answer from the local's profile: its first workplace (in the
+    workplaces' own order), read from what `actable_locals` prefetched when it can."""
+    if local is None:
+        return ""
+    return next((workplace.employer for workplace in local.workplaces.all()), "")
+
+
 def _adapt_form(page, request, *, user_locals, local, adaptation, data=None) -> AdaptForm:
     from documents.engine import Answers
 
@@ -198,7 +185,9 @@ def _adapt_form(page, request, *, user_locals, local, adaptation, data=None) -> 
         data,
         variables=page.variables,
         body=page.body,
-        values=profile_values(page, local),
+        values=profile_values(
+            variables_from(page.variables), local=local, employer=_employer(local)
+        ),
         answers=answers,
         locals_=user_locals,
         initial=initial,
@@ -243,7 +232,7 @@ def _existing_drafts(request: HttpRequest, page: ResolutionPage, local) -> list[
 
 @page_route(ResolutionPage, "adapt/", name="adapt")
 def adapt(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
-    user_locals = _actable_locals(request.user)
+    user_locals = actable_locals(request.user)
     adaptation = None
     adaptation_id = request.POST.get("adaptation") or request.GET.get("adaptation")
     if adaptation_id:
@@ -387,7 +376,7 @@ def adapt_preview(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     """The preview and diff as an HTML fragment, for live updates while typing."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    user_locals = _actable_locals(request.user)
+    user_locals = actable_locals(request.user)
     local = _chosen_local(request, user_locals, request.POST.get("local"))
     form = _adapt_form(
         page, request, user_locals=user_locals, local=local, adaptation=None, data=request.POST

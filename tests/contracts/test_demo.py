@@ -10,6 +10,7 @@ from contracts.models import BargainingProposal, ContractClausePage
 from contracts.printing import proposal_pdf
 from demo import contracts as demo
 from demo.pages import seed_unions, seed_users
+from documents.selectors import counts_for
 
 from .helpers import pdftotext
 
@@ -58,5 +59,5 @@ def test_demo_proposal_of_local_412_prints(seeded):
 
 def test_demo_counts_show_a_won_clause(seeded):
     clause = ContractClausePage.objects.get(number="C-601", locale__language_code="en")
-    counts = selectors.counts_for([clause.translation_key])[clause.translation_key]
+    counts = counts_for([clause.translation_key], counts=selectors.Counts)[clause.translation_key]
     assert counts.proposed == 2 and counts.won == 1

@@ -1,6 +1,7 @@
 """A local keeps several drafts of one resolution (per meeting or employer, per language);
 saving never overwrites one it was not shown and asked to update."""
 
+from documents.selectors import counts_for
 from resolutions import selectors
 from resolutions.models import Adaptation
 
@@ -37,7 +38,7 @@ def test_a_spanish_draft_does_not_overwrite_the_english_one(
     assert spanish.resolution == resolution_es and "9" in texts(spanish)
     # Still one local as far as the counts go.
     key = resolution.translation_key
-    assert selectors.counts_for([key])[key].adapted == 1
+    assert counts_for([key], counts=selectors.Counts)[key].adapted == 1
 
 
 def test_the_adapt_page_shows_existing_drafts_and_a_second_unnamed_save_changes_nothing(

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import date
 
+from documents.selectors import counts_for
 from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
 from tests.factories import LocalFactory, steward
@@ -70,7 +71,7 @@ def test_a_corrected_report_counts_only_as_corrected(client, resolution, local, 
         visibility="public",
     )
     key = resolution.translation_key
-    assert selectors.counts_for([key])[key].adopted == 1
+    assert counts_for([key], counts=selectors.Counts)[key].adopted == 1
     services.adoption_report_correct(
         user=user,
         adaptation=adaptation,
@@ -82,7 +83,7 @@ def test_a_corrected_report_counts_only_as_corrected(client, resolution, local, 
     adaptation.refresh_from_db()
     assert adaptation.status == Adaptation.Status.REJECTED
     assert not adaptation.adopted_pdf_sha256
-    assert selectors.counts_for([key])[key].adopted == 0
+    assert counts_for([key], counts=selectors.Counts)[key].adopted == 0
     assert selectors.public_adopters(resolution) == []
     assert local.display_name not in client.get(resolution.url).content.decode()
 
@@ -114,7 +115,7 @@ def test_a_tabled_resolution_is_presented_again_and_adopted(
     assert tabled.outcome == "tabled" and tabled.superseded_by == adopted
     assert adaptation.report == adopted
     key = resolution.translation_key
-    assert selectors.counts_for([key])[key].adopted == 1
+    assert counts_for([key], counts=selectors.Counts)[key].adopted == 1
     html = client.get(adaptation.url()).content.decode()
     assert "Earlier reports" in html and "Tabled" in html.split("Earlier reports")[1]
 
@@ -141,7 +142,7 @@ def test_a_private_local_presented_again_stays_uncounted(resolution):
     )
     services.adaptation_present_again(user=user, adaptation=adaptation)
     key = resolution.translation_key
-    assert selectors.counts_for([key])[key].adapted == 0
+    assert counts_for([key], counts=selectors.Counts)[key].adapted == 0
 
 
 def test_the_adopted_pdf_states_one_meeting_date(client, resolution, local, steward_user):

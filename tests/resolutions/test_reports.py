@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from documents.engine import Answers
+from documents.selectors import counts_for
 from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
 from tests.documents.helpers import ANSWERS
@@ -146,7 +147,9 @@ def test_counts_and_adopters_honour_visibility(client, resolution, resolution_es
     report(private, private_user, "private")
     report(rejected, rejected_user, "public", outcome="rejected")
 
-    counts = selectors.counts_for([resolution.translation_key])[resolution.translation_key]
+    counts = counts_for([resolution.translation_key], counts=selectors.Counts)[
+        resolution.translation_key
+    ]
     assert (counts.adapted, counts.adopted) == (4, 2)
     assert [r.adaptation for r in selectors.public_adopters(resolution)] == [public]
 

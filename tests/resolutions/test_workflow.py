@@ -2,15 +2,16 @@
 
 from django.contrib.auth.models import Group
 
-from resolutions.services import review_workflow_ensure
+from documents.services import review_workflow_ensure
+from resolutions.apps import REVIEW_WORKFLOW
 from tests.factories import UserFactory
 
 from .conftest import make_resolution
 
 
 def test_resolutions_go_through_review_before_publishing(library):
-    workflow = review_workflow_ensure(library)
-    assert review_workflow_ensure(library) == workflow  # idempotent
+    workflow = review_workflow_ensure(name=REVIEW_WORKFLOW, pages=[library])
+    assert review_workflow_ensure(name=REVIEW_WORKFLOW, pages=[library]) == workflow  # idempotent
     page = make_resolution(library, slug="new", title="A new model")
     assert page.get_workflow() == workflow
     editor = UserFactory(is_staff=True)
