@@ -20,6 +20,7 @@ from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from core.exports import neutralise
 from core.ratelimit import hit_many
+from core.tokens import TokenExpired, TokenInvalid, read_token
 from unions.permissions import may_see_personal_data
 
 from . import selectors, services
@@ -28,7 +29,7 @@ from .models import DeliveryPdf, PetitionPage, Signature
 from .ratelimit import sign_counter, sign_limit
 from .services import PaperRow
 from .sign_facts import SigningFacts
-from .tokens import CONFIRM, WITHDRAW, TokenExpired, TokenInvalid, read_token
+from .tokens import CONFIRM, MAX_AGE, WITHDRAW
 
 
 def _render(page, request, template, context=None, status=200):
@@ -137,7 +138,7 @@ def _signature_for(page: PetitionPage, request, token: str, purpose: str):
             tzinfo=timezone.get_current_timezone(),
         ).timestamp()
     try:
-        signature_id = read_token(token, purpose, ends_at=ends_at)
+        signature_id = read_token(token, purpose, max_age=MAX_AGE[purpose], ends_at=ends_at)
     except TokenExpired:
         return None, _link_problem(page, request, "expired", 410)
     except TokenInvalid:
