@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.cache import no_store
 from unions.models import Role
 
 from .search import clean_query
@@ -33,18 +33,19 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "home/search.html", {"query": query, "results": results})
 
 
-@never_cache
 @login_required
 def account_home(request: HttpRequest) -> HttpResponse:
     from allauth.mfa.utils import is_mfa_enabled
 
     roles = Role.objects.filter(user=request.user).select_related("local__affiliation")
-    return render(
-        request,
-        "home/account_home.html",
-        {
-            "roles": roles,
-            "mfa_enabled": is_mfa_enabled(request.user),
-            "site_url": settings.SITE_URL,
-        },
+    return no_store(
+        render(
+            request,
+            "home/account_home.html",
+            {
+                "roles": roles,
+                "mfa_enabled": is_mfa_enabled(request.user),
+                "site_url": settings.SITE_URL,
+            },
+        )
     )
