@@ -21,16 +21,6 @@ SUBMISSIONS_PER_WINDOW = 20
 WINDOW_SECONDS = 600
 
 
-def _rate_limited(request: HttpRequest, scope: str) -> bool:
-    """True once this address has submitted too often (see core.ratelimit)."""
-    return not allow(
-        request,
-        scope=f"campaigns:{scope}",
-        limit=SUBMISSIONS_PER_WINDOW,
-        window_seconds=WINDOW_SECONDS,
-    )
-
-
 def _subpage(day: DayOfActionPage, name: str, *args) -> str:
     return day.url.rstrip("/") + "/" + day.reverse_subpage(name, args=args).lstrip("/")
 
@@ -70,7 +60,12 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
             )
             if verdict is not formguard.Verdict.OK:
                 form.add_error(None, formguard.refusal(verdict))
-            elif _rate_limited(request, "endorse"):
+            elif not allow(
+                request,
+                scope="campaigns:endorse",
+                limit=SUBMISSIONS_PER_WINDOW,
+                window_seconds=WINDOW_SECONDS,
+            ):
                 form.add_error(
                     None, _("Too many submissions from here. Try again in a few minutes.")
                 )

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.ratelimit import allow
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
@@ -34,7 +35,7 @@ from home.search import clean_query
 from unions.models import Local, Role
 from unions.permissions import locals_for, may_act_for_local
 
-from . import ratelimit, selectors, services
+from . import selectors, services
 from .forms import AdaptForm, ReportForm
 from .models import Adaptation, ResolutionIndexPage, ResolutionPage
 from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
@@ -42,6 +43,11 @@ from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_k
 LANGUAGES = dict(settings.LANGUAGES)
 MODEL_PDF_CACHE_SECONDS = 24 * 3600
 PDF = "application/pdf"
+# Rendering a PDF costs a fraction of a second of CPU; without a ceiling on documents rendered
+# without an account, anyone could keep the workers busy. A steward trying paper sizes and
+# options stays far below it.
+DOCUMENTS_PER_WINDOW = 40
+DOCUMENTS_WINDOW_SECONDS = 600
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -302,7 +308,12 @@ def adapt(page: ResolutionPage, request: HttpRequest) -> HttpResponse:
                 form.add_error(None, refusal)
         if document is not None and action in ("pdf", "docx") and not refusal:
             # Anyone may download; nothing about the answers is stored.
-            if not request.user.is_authenticated and not ratelimit.document_allowed(request):
+            if not request.user.is_authenticated and not allow(
+                request,
+                scope="resolutions:documents",
+                limit=DOCUMENTS_PER_WINDOW,
+                window_seconds=DOCUMENTS_WINDOW_SECONDS,
+            ):
                 return _too_many(request)
             kwargs = anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"])
             if local is not None:
