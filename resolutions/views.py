@@ -493,10 +493,11 @@ def adaptation_file(page: ResolutionPage, request: HttpRequest, pk: int, kind: s
     else:
         if not adaptation.adopted_pdf:
             raise Http404
-        with adaptation.adopted_pdf.open("rb") as handle:
-            content = handle.read()
         response = _file(
-            content, PDF, _filename(resolution, suffix + " adopted", "pdf"), download=True
+            bytes(adaptation.adopted_pdf),
+            PDF,
+            _filename(resolution, suffix + " adopted", "pdf"),
+            download=True,
         )
         response["X-Content-SHA256"] = adaptation.adopted_pdf_sha256
     return no_store(response)
@@ -510,8 +511,7 @@ def report_pdf(page: ResolutionPage, request: HttpRequest, pk: int, report_pk: i
     version = get_object_or_404(adaptation.reports, pk=report_pk)
     if not version.adopted_pdf:
         raise Http404
-    with version.adopted_pdf.open("rb") as handle:
-        content = handle.read()
+    content = bytes(version.adopted_pdf)
     suffix = f"{adaptation.local.display_name} adopted {version.created_at:%Y-%m-%d}"
     response = _file(content, PDF, _filename(adaptation.resolution, suffix, "pdf"), download=True)
     response["X-Content-SHA256"] = version.adopted_pdf_sha256
