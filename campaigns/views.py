@@ -11,7 +11,7 @@ from core import formguard
 from core.cache import no_store
 from core.ratelimit import allow
 from core.routing import serve_at
-from unions.models import Affiliation
+from unions import selectors as unions
 
 from . import links, selectors, services
 from .forms import EndorsementForm, RaisePledgeForm
@@ -90,7 +90,7 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         template="campaigns/endorse.html",
         context_overrides={
             "form": form,
-            "affiliations": Affiliation.objects.order_by("name").values_list("name", "short_name"),
+            "affiliations": unions.affiliation_names(),
             # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
             "started": formguard.token_issue(),
         },

@@ -29,8 +29,8 @@ from core.cache import no_store
 from documents.engine import Answers
 from documents.variables import variables_from
 from home.search import clean_query
-from unions.models import Role
-from unions.permissions import locals_for, may_act_for_local
+from unions.permissions import may_act_for_local
+from unions.selectors import locals_acting_for, roles_of
 
 from . import selectors, services
 from .assembly import print_sections, render_articles
@@ -71,7 +71,7 @@ def may_read_notes(user) -> bool:
     """Bargaining notes are strategy: for stewards, organizers and editors only."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or Role.objects.filter(user=user).exists()
+    return user.is_staff or roles_of(user).exists()
 
 
 # -- the library ---------------------------------------------------------------------------
@@ -198,9 +198,7 @@ def compare(page: ClauseLibraryPage, request: HttpRequest) -> HttpResponse:
 
 def _actable_locals(user):
     return list(
-        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER)
-        .select_related("affiliation")
-        .prefetch_related("workplaces")
+        locals_acting_for(user).select_related("affiliation").prefetch_related("workplaces")
     )
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from core.cache import no_store
-from unions.models import Role
+from unions.selectors import roles_of
 
 from .search import clean_query
 
@@ -37,7 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def account_home(request: HttpRequest) -> HttpResponse:
     from allauth.mfa.utils import is_mfa_enabled
 
-    roles = Role.objects.filter(user=request.user).select_related("local__affiliation")
+    roles = roles_of(request.user)
     return no_store(
         render(
             request,

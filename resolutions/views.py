@@ -32,8 +32,9 @@ from documents.engine import DocumentError, model_text, render_text
 from documents.printing import render_document_docx, render_document_pdf
 from documents.variables import VariableType, variables_from
 from home.search import clean_query
-from unions.models import Local, Role
-from unions.permissions import locals_for, may_act_for_local
+from unions.models import Local
+from unions.permissions import may_act_for_local
+from unions.selectors import locals_acting_for
 
 from . import selectors, services
 from .forms import AdaptForm, ReportForm
@@ -162,9 +163,7 @@ def profile_values(page: ResolutionPage, local: Local | None) -> dict[str, str]:
 def _actable_locals(user) -> list[Local]:
     if not user.is_authenticated:
         return []
-    return list(
-        locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER).select_related("affiliation")
-    )
+    return list(locals_acting_for(user).select_related("affiliation"))
 
 
 def _chosen_local(request: HttpRequest, user_locals: list[Local], raw) -> Local | None:
