@@ -11,8 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models.functions import Lower
-
+from unions import selectors as unions
 from unions.models import Affiliation, Local
 
 LOCAL_NUMBER_IN_NAME = re.compile(
@@ -88,7 +87,7 @@ def identify(
 ) -> Identity:
     """`affiliations` lets a caller identifying many rows (an import) load them once."""
     if affiliations is None:
-        affiliations = list(Affiliation.objects.all())
+        affiliations = unions.affiliations()
     affiliation = find_affiliation(affiliation_name, affiliations) or affiliation_in_name(
         organisation_name, affiliations
     )
@@ -97,17 +96,12 @@ def identify(
         found = LOCAL_NUMBER_IN_NAME.search(organisation_name or "")
         number = normalize_number(found.group(1)) if found else ""
     if affiliation is not None and number:
-        local = (
-            Local.objects.annotate(number_lower=Lower("number"))
-            .filter(affiliation=affiliation)
-            .filter(number_lower__in={number, number.lower(), local_number.strip().lower()})
-            .first()
+        local = unions.local_numbered(
+            affiliation, {number, number.lower(), local_number.strip().lower()}
         )
         if local is None:
             # Numbers stored with leading zeros ("0412") still match "412".
-            for candidate in Local.objects.filter(
-                affiliation=affiliation, number__iendswith=number
-            ):
+            for candidate in unions.locals_numbered_ending(affiliation, number):
                 if normalize_number(candidate.number) == number:
                     local = candidate
                     break

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.exports import unneutralise
-from unions.models import Affiliation
+from unions import selectors as unions
 
 from .forms import ImportRowForm
 from .identity import fold, identify
@@ -193,7 +193,7 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
             errors=[_("No “organisation” column: the first row must hold the column names.")],
         )
     rows: list[ImportRow] = []
-    affiliations = list(Affiliation.objects.all())
+    affiliations = unions.affiliations()
     try:
         for line, record in enumerate(reader, start=2):
             if not any(cell.strip() for cell in record):

@@ -7,9 +7,9 @@ from django.conf import settings
 
 from .models import DayOfActionPage, Endorsement
 
-# What `Endorsement.link_token` makes: "<pk>-<40 hex digits>", in ASCII only. `str.isdigit`
-# and `int` also accept Arabic-Indic and other Unicode digits, and `hmac.compare_digest`
-# refuses non-ASCII text with a TypeError: the pattern keeps such tokens out.
+# What `Endorsement.link_token` makes (core.tokens.mac): "<pk>-<40 hex digits>", ASCII only.
+# `str.isdigit` and `int` also accept Arabic-Indic and other Unicode digits, and
+# `hmac.compare_digest` refuses non-ASCII text with a TypeError: the pattern keeps them out.
 TOKEN = re.compile(r"([0-9]{1,12})-[0-9a-f]{40}", re.ASCII)
 
 

@@ -1,7 +1,5 @@
 """Days of action and the endorsements organisations make for them."""
 
-import hashlib
-import hmac
 import secrets
 from urllib.parse import urlsplit
 
@@ -18,6 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import tokens
 from core.routing import RoutedPageMixin
 from unions.models import Affiliation, Local, Role
 
@@ -426,12 +425,7 @@ class Endorsement(models.Model):
         self.link_secret = secrets.token_hex(16)
 
     def link_token(self) -> str:
-        digest = hmac.new(
-            settings.HASH_KEY.encode(),
-            f"campaigns.endorsement:{self.pk}:{self.link_secret}".encode(),
-            hashlib.sha256,
-        ).hexdigest()[:40]
-        return f"{self.pk}-{digest}"
+        return f"{self.pk}-{tokens.mac('campaigns.endorsement', f'{self.pk}:{self.link_secret}')}"
 
     def higher_pledges(self) -> list[tuple[str, str]]:
         rank = PLEDGE_RANK.get(self.pledge_level, 0)

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from unions.models import Affiliation, Local, Role
-from unions.permissions import locals_for
+from unions import selectors as unions
 
 from .models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 
@@ -41,7 +40,7 @@ def days_organized_by(user) -> QuerySet[DayOfActionPage]:
     days = DayOfActionPage.objects.filter(locale=Locale.get_default())
     if user.is_superuser:
         return days
-    organizing = locals_for(user, Role.Kind.ORGANIZER)
+    organizing = unions.locals_organized_by(user)
     edited = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, {"change", "publish"}
     )
@@ -317,7 +316,7 @@ def dashboard(day: DayOfActionPage, *, fresh: bool = False) -> dict:
     grouped = data["grouped"]
     tally = label_tally(_tally_from(grouped))
     status_counts = data["status_counts"]
-    names = dict(Affiliation.objects.values_list("pk", "short_name"))
+    names = unions.affiliation_short_names()
     by_affiliation = [
         {
             "key": row["key"] or "",
@@ -346,9 +345,7 @@ def affiliation_rollup(day_id: int) -> list[dict]:
     locals and councils included), so the two tables agree; "known locals" is how many
     of the affiliation's locals are on file, for scale.
     """
-    local_totals = dict(
-        Local.objects.values_list("affiliation_id").annotate(n=Count("pk")).order_by()
-    )
+    local_totals = unions.local_counts_by_affiliation()
     rows = (
         Endorsement.objects.filter(day_id=day_id, affiliation__isnull=False)
         .live()
@@ -368,7 +365,7 @@ def affiliation_rollup(day_id: int) -> list[dict]:
             entry["pending"].append(who)
     out = []
     shown = set(local_totals) | set(per_affiliation)
-    for affiliation in Affiliation.objects.filter(pk__in=shown).order_by("name"):
+    for affiliation in unions.affiliations_among(shown):
         entry = per_affiliation.get(affiliation.pk, {"in": [], "pending": [], "members": 0})
         out.append(
             {

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 
 from core.email import email_render_and_queue, normalize_email
-from unions.models import Affiliation
+from unions import selectors as unions
 
 from . import links, selectors
 from .identity import clean_region, clean_text, identify
@@ -399,7 +399,7 @@ def endorsements_import(
     day = day.source_day
     now = timezone.now()
     created = updated = unchanged = 0
-    affiliations = list(Affiliation.objects.all())
+    affiliations = unions.affiliations()
     with transaction.atomic():
         for data, status in rows:
             data = data.cleaned()

@@ -11,7 +11,7 @@ from core import formguard
 from core.cache import no_store
 from core.ratelimit import allow
 from core.routing import page_route, serve_at
-from unions.models import Affiliation
+from unions import selectors as unions
 
 from . import links, selectors, services
 from .forms import EndorsementForm, RaisePledgeForm
@@ -19,16 +19,6 @@ from .models import DayOfActionPage, Endorsement
 
 SUBMISSIONS_PER_WINDOW = 20
 WINDOW_SECONDS = 600
-
-
-def _rate_limited(request: HttpRequest, scope: str) -> bool:
-    """True once this address has submitted too often (see core.ratelimit)."""
-    return not allow(
-        request,
-        scope=f"campaigns:{scope}",
-        limit=SUBMISSIONS_PER_WINDOW,
-        window_seconds=WINDOW_SECONDS,
-    )
 
 
 def _subpage(day: DayOfActionPage, name: str, *args) -> str:
@@ -72,7 +62,12 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
             )
             if verdict is not formguard.Verdict.OK:
                 form.add_error(None, formguard.refusal(verdict))
-            elif _rate_limited(request, "endorse"):
+            elif not allow(
+                request,
+                scope="campaigns:endorse",
+                limit=SUBMISSIONS_PER_WINDOW,
+                window_seconds=WINDOW_SECONDS,
+            ):
                 form.add_error(
                     None, _("Too many submissions from here. Try again in a few minutes.")
                 )
@@ -97,7 +92,7 @@ def endorse(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         template="campaigns/endorse.html",
         context_overrides={
             "form": form,
-            "affiliations": Affiliation.objects.order_by("name").values_list("name", "short_name"),
+            "affiliations": unions.affiliation_names(),
             # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
             "started": formguard.token_issue(),
         },

@@ -5,8 +5,9 @@ import logging
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .cache import no_store
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,6 @@ def cache_ok() -> bool:
         return False
 
 
-@never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database and Redis answer, 503 otherwise. Says nothing else."""
@@ -40,4 +40,4 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "status": "ok" if healthy else "unavailable",
         **{k: "ok" if v else "down" for k, v in checks.items()},
     }
-    return JsonResponse(body, status=200 if healthy else 503)
+    return no_store(JsonResponse(body, status=200 if healthy else 503))

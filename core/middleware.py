@@ -5,9 +5,9 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 
 from .accounts import mfa_setup_redirect
+from .cache import no_store
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_LOGOUT = "/admin/logout/"
@@ -25,8 +25,7 @@ def admin_forbidden(request: HttpRequest) -> HttpResponse:
     # language the browser (or the language cookie) asks for instead.
     with translation.override(translation.get_language_from_request(request)):
         response = render(request, "home/admin_forbidden.html", status=403)
-    add_never_cache_headers(response)
-    return response
+    return no_store(response)
 
 
 class AdminPolicyMiddleware:

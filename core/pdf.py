@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from weasyprint import HTML
+from weasyprint import HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
@@ -36,9 +36,15 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": mime_type})
 
 
-def render_pdf(html: str) -> bytes:
-    """Render HTML to PDF. Links such as `{% static 'css/print.css' %}` resolve to our
-    static files; any other URL in the HTML is refused."""
+def layout_pdf(html: str) -> Document:
+    """Lay HTML out as pages, to be written later (the delivery PDF writes many chunks in
+    one pass). Links such as `{% static 'css/print.css' %}` resolve to our static files; any
+    other URL in the HTML is refused."""
     return HTML(
         string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticOnlyFetcher()
-    ).write_pdf()
+    ).render()
+
+
+def render_pdf(html: str) -> bytes:
+    """Render HTML to PDF (see layout_pdf)."""
+    return layout_pdf(html).write_pdf()

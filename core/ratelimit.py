@@ -1,13 +1,16 @@
 """Rate limits keyed by an expiring keyed hash of the client's address.
 
 The raw address is never stored: the cache key is an HMAC of it under settings.HASH_KEY and
-the window number, and the cache forgets it when the window ends. Every app's limits
-(signing, endorsing, anonymous documents) go through `allow`.
+the window number, and the cache forgets it when the window ends. Every limit (signing,
+endorsing, anonymous documents, emails per recipient) goes through `allow`, the one entry
+point; `hit` is the counter underneath, which core.formguard also uses to count a form
+token's uses.
 """
 
 import hashlib
 import hmac
 import time
+from typing import overload
 
 from django.conf import settings
 from django.core.cache import cache
@@ -64,14 +67,41 @@ def hit(key: str, ttl: int) -> int:
     return hit_many([(key, ttl)])[0]
 
 
-def counter(request: HttpRequest, *, scope: str, window_seconds: int, now: float | None = None):
-    """The `(key, ttl)` counting this address's attempts in the current window."""
-    window = int((now if now is not None else time.time()) // window_seconds)
-    return address_key(scope, client_address(request), window), window_seconds + 5
-
-
+@overload
 def allow(
-    request: HttpRequest, *, scope: str, limit: int, window_seconds: int, now: float | None = None
-) -> bool:
-    """Count one attempt from this address; False once it has used up the window."""
-    return hit(*counter(request, scope=scope, window_seconds=window_seconds, now=now)) <= limit
+    request: HttpRequest | None = None,
+    *,
+    scope: str,
+    limit: int,
+    window_seconds: int,
+    address: str | None = None,
+    now: float | None = None,
+) -> bool: ...
+@overload
+def allow(
+    request: HttpRequest | None = None,
+    *,
+    scope: str,
+    limit: int,
+    window_seconds: int,
+    address: str | None = None,
+    also: tuple[str, int] | None,
+    now: float | None = None,
+) -> tuple[bool, int | None]: ...
+def allow(request=None, *, scope, limit, window_seconds, address=None, also=..., now=None):
+    """Count one attempt from the request's client (or from `address`, a key that is not a
+    request's, such as an email recipient); False once it has used up the window.
+
+    With `also`, a `(key, ttl)` or None, the answer comes with `also`'s count, counted in
+    the same round trip: the signing path counts its form token's use with its limit."""
+    key = address_key(
+        scope,
+        address if address is not None else client_address(request),
+        int((now if now is not None else time.time()) // window_seconds),
+    )
+    extra = [also] if also not in (None, ...) else []
+    counts = hit_many([(key, window_seconds + 5), *extra])
+    allowed = counts[0] <= limit
+    if also is ...:
+        return allowed
+    return allowed, (counts[1] if extra else None)

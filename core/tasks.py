@@ -8,14 +8,13 @@ address itself, and nothing about the address reaches the log.
 """
 
 import logging
-import time
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from .email import is_suppressed, normalize_email
-from .ratelimit import address_key, hit
+from .ratelimit import allow
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +26,13 @@ def recipient_allowed(to: str, *, now: float | None = None) -> bool:
     """Count one email to `to`; False once the address has had its share this window."""
     limit = int(getattr(settings, "EMAILS_PER_RECIPIENT", EMAILS_PER_RECIPIENT))
     seconds = int(getattr(settings, "EMAIL_RECIPIENT_WINDOW_SECONDS", RECIPIENT_WINDOW_SECONDS))
-    window = int((now if now is not None else time.time()) // seconds)
-    key = address_key("email:to", normalize_email(to), window)
-    return hit(key, seconds + 5) <= limit
+    return allow(
+        scope="email:to",
+        address=normalize_email(to),
+        limit=limit,
+        window_seconds=seconds,
+        now=now,
+    )
 
 
 # The task keeps the name it was registered under when it lived in `home`, so emails

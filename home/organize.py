@@ -11,14 +11,13 @@ from campaigns.selectors import organized_days
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from petitions.models import PetitionPage
-from unions.models import Role
-from unions.permissions import locals_for
+from unions.selectors import locals_acting_for
 
 
 def petitions_run_by(user):
     """Petitions of the locals where the user is steward or organizer: the people who see
     their signers (unions.permissions.may_see_personal_data)."""
-    locals_ = locals_for(user, Role.Kind.STEWARD, Role.Kind.ORGANIZER)
+    locals_ = locals_acting_for(user)
     return (
         PetitionPage.objects.filter(local__in=locals_, locale=Locale.get_default())
         .select_related("local__affiliation")

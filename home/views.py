@@ -5,12 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.cache import no_store
 from core.search import clean_query
-from unions.models import Role
+from unions.selectors import roles_of
 
 SEARCH_QUERY_MAX = 200
 SEARCH_RESULTS_MAX = 50
@@ -32,18 +32,19 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "home/search.html", {"query": query, "results": results})
 
 
-@never_cache
 @login_required
 def account_home(request: HttpRequest) -> HttpResponse:
     from allauth.mfa.utils import is_mfa_enabled
 
-    roles = Role.objects.filter(user=request.user).select_related("local__affiliation")
-    return render(
-        request,
-        "home/account_home.html",
-        {
-            "roles": roles,
-            "mfa_enabled": is_mfa_enabled(request.user),
-            "site_url": settings.SITE_URL,
-        },
+    roles = roles_of(request.user)
+    return no_store(
+        render(
+            request,
+            "home/account_home.html",
+            {
+                "roles": roles,
+                "mfa_enabled": is_mfa_enabled(request.user),
+                "site_url": settings.SITE_URL,
+            },
+        )
     )

@@ -10,12 +10,10 @@ pages are written in one pass. Layout cost is linear in the number of names.
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
-from core.pdf import StaticOnlyFetcher
+from core.pdf import layout_pdf
 
 from . import selectors
 from .models import PetitionPage
@@ -43,14 +41,6 @@ def sheets(names: list[str]) -> list[str]:
         lines = ["\t".join(block[i : i + COLUMNS]) for i in range(0, len(block), COLUMNS)]
         result.append("\n".join(lines))
     return result
-
-
-def _layout(html: str):
-    """Lay out one chunk with the project's static-only URL fetcher (as core.pdf does);
-    the pages are written together at the end."""
-    return HTML(
-        string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticOnlyFetcher()
-    ).render()
 
 
 def render_delivery(
@@ -87,7 +77,7 @@ def render_delivery(
     all_sheets = sheets(names)
     chunks = [all_sheets[i : i + CHUNK_SHEETS] for i in range(0, len(all_sheets), CHUNK_SHEETS)]
     steps = 2 + len(chunks)  # the cover, each chunk, and writing the file
-    cover = _layout(render_to_string("print/petitions/delivery_cover.html", context))
+    cover = layout_pdf(render_to_string("print/petitions/delivery_cover.html", context))
     pages = list(cover.pages)
     progress(round(100 / steps))
     first_sheet = 1
@@ -96,7 +86,7 @@ def render_delivery(
             "print/petitions/delivery_names.html",
             {**context, "sheets": chunk, "first_sheet": first_sheet},
         )
-        pages.extend(_layout(html).pages)
+        pages.extend(layout_pdf(html).pages)
         first_sheet += len(chunk)
         progress(round(100 * (number + 1) / steps))
     # One write for all pages: fonts are subset once, not once per chunk.

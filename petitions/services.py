@@ -16,10 +16,11 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from core.email import email_render, normalize_email
+from core.tokens import make_token
 
 from . import selectors
 from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
-from .tokens import CONFIRM, WITHDRAW, make_token
+from .tokens import CONFIRM, WITHDRAW
 
 if TYPE_CHECKING:
     from .sign_facts import SigningFacts

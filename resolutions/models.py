@@ -185,9 +185,9 @@ class Adaptation(models.Model):
     adapted_body = models.JSONField(_("adapted text"), default=list)
     floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
-    adopted_pdf = models.FileField(
-        _("adopted text (PDF)"), upload_to="resolutions/adopted/", blank=True
-    )
+    # In the database, as petitions' delivery PDFs are (see DeliveryPdf): never a file in
+    # public media, and gone with its row.
+    adopted_pdf = models.BinaryField(_("adopted text (PDF)"), null=True, blank=True)
     adopted_pdf_sha256 = models.CharField(
         _("SHA-256 of the adopted PDF"), max_length=64, blank=True
     )
@@ -286,9 +286,9 @@ class AdoptionReport(models.Model):
     )
     floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
     # Each version's own adopted PDF and digest: a corrected report keeps the file it printed.
-    adopted_pdf = models.FileField(
-        _("adopted text (PDF)"), upload_to="resolutions/adopted/", blank=True
-    )
+    # In the database, as petitions' delivery PDFs are (see DeliveryPdf): never a file in
+    # public media, and gone with its row.
+    adopted_pdf = models.BinaryField(_("adopted text (PDF)"), null=True, blank=True)
     adopted_pdf_sha256 = models.CharField(
         _("SHA-256 of the adopted PDF"), max_length=64, blank=True
     )

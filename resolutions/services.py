@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -265,30 +264,20 @@ def adopted_text(adaptation: Adaptation, meeting_date: date) -> list[RenderedBlo
     return document.blocks
 
 
-def _store_pdf(target, pdf: bytes | None, stem: str) -> None:
+def _store_pdf(target, pdf: bytes | None) -> None:
     """Put the PDF and its digest on an adaptation or report (not saved here)."""
-    if pdf is None:
-        target.adopted_pdf = ""
-        target.adopted_pdf_sha256 = ""
-        return
-    target.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    target.adopted_pdf.save(
-        f"{stem}-{target.adopted_pdf_sha256[:12]}.pdf", ContentFile(pdf), save=False
-    )
+    target.adopted_pdf = pdf
+    target.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest() if pdf is not None else ""
 
 
 def _record(locked: Adaptation, report: AdoptionReport, pdf: bytes | None) -> None:
     """Save the report as the current one and make the adaptation show it."""
-    _store_pdf(report, pdf, f"adopted-{locked.pk}")
+    _store_pdf(report, pdf)
     report.adaptation = locked
     report.save()
     locked.status = report.outcome
     locked.floor_amendments = report.floor_amendments
-    if pdf is None:
-        _store_pdf(locked, None, "")
-    else:
-        locked.adopted_pdf = report.adopted_pdf.name
-        locked.adopted_pdf_sha256 = report.adopted_pdf_sha256
+    _store_pdf(locked, pdf)
     locked.save()
 
 
@@ -402,7 +391,7 @@ def adaptation_present_again(*, user, adaptation: Adaptation) -> Adaptation:
         )
         locked.status = Adaptation.Status.PRESENTED
         locked.floor_amendments = []
-        _store_pdf(locked, None, "")
+        _store_pdf(locked, None)
         locked.save()
     adaptation.refresh_from_db()
     return adaptation

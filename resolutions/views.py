@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.ratelimit import allow
 from core.routing import page_route
 from core.search import clean_query
 from documents.diff import diff_blocks
@@ -36,7 +37,7 @@ from documents.variables import profile_values, variables_from
 from unions.models import Local
 from unions.permissions import may_act_for_local
 
-from . import ratelimit, selectors, services
+from . import selectors, services
 from .forms import AdaptForm, ReportForm
 from .models import Adaptation, ResolutionIndexPage, ResolutionPage
 from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
@@ -44,6 +45,11 @@ from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_k
 LANGUAGES = dict(settings.LANGUAGES)
 MODEL_PDF_CACHE_SECONDS = 24 * 3600
 PDF = "application/pdf"
+# Rendering a PDF costs a fraction of a second of CPU; without a ceiling on documents rendered
+# without an account, anyone could keep the workers busy. A steward trying paper sizes and
+# options stays far below it.
+DOCUMENTS_PER_WINDOW = 40
+DOCUMENTS_WINDOW_SECONDS = 600
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -282,7 +288,12 @@ def adapt(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
                 form.add_error(None, refusal)
         if document is not None and action in ("pdf", "docx") and not refusal:
             # Anyone may download; nothing about the answers is stored.
-            if not request.user.is_authenticated and not ratelimit.document_allowed(request):
+            if not request.user.is_authenticated and not allow(
+                request,
+                scope="resolutions:documents",
+                limit=DOCUMENTS_PER_WINDOW,
+                window_seconds=DOCUMENTS_WINDOW_SECONDS,
+            ):
                 return _too_many(request)
             kwargs = anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"])
             if local is not None:
@@ -470,10 +481,11 @@ def adaptation_file(request: HttpRequest, page: ResolutionPage, pk: int, kind: s
     else:
         if not adaptation.adopted_pdf:
             raise Http404
-        with adaptation.adopted_pdf.open("rb") as handle:
-            content = handle.read()
         response = _file(
-            content, PDF, _filename(resolution, suffix + " adopted", "pdf"), download=True
+            bytes(adaptation.adopted_pdf),
+            PDF,
+            _filename(resolution, suffix + " adopted", "pdf"),
+            download=True,
         )
         response["X-Content-SHA256"] = adaptation.adopted_pdf_sha256
     return no_store(response)
@@ -488,8 +500,7 @@ def report_pdf(request: HttpRequest, page: ResolutionPage, pk: int, report_pk: i
     version = get_object_or_404(adaptation.reports, pk=report_pk)
     if not version.adopted_pdf:
         raise Http404
-    with version.adopted_pdf.open("rb") as handle:
-        content = handle.read()
+    content = bytes(version.adopted_pdf)
     suffix = f"{adaptation.local.display_name} adopted {version.created_at:%Y-%m-%d}"
     response = _file(content, PDF, _filename(adaptation.resolution, suffix, "pdf"), download=True)
     response["X-Content-SHA256"] = version.adopted_pdf_sha256

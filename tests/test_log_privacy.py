@@ -133,7 +133,8 @@ def test_signing_confirming_withdrawing_and_endorsing_log_nothing_personal(
 @pytest.mark.urls("tests.test_log_privacy")
 def test_a_500_logs_its_error_without_the_token_email_or_name(home, every_logger_at_debug):
     caplog = every_logger_at_debug
-    from petitions.tokens import WITHDRAW, make_token
+    from core.tokens import make_token
+    from petitions.tokens import WITHDRAW
 
     token = make_token(4242, WITHDRAW)
     client = Client(raise_request_exception=False)

@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from core.tokens import make_token
 from demo.pages import child_page
 from home.models import StandardPage
-from petitions.tokens import CONFIRM, make_token
+from petitions.tokens import CONFIRM
 from tests.factories import UserFactory
 from tests.petitions.conftest import sign_data
 

@@ -6,8 +6,9 @@ import logging
 import pytest
 from django.test import Client
 
+from core.tokens import make_token
 from petitions.models import Signature
-from petitions.tokens import CONFIRM, make_token
+from petitions.tokens import CONFIRM
 from tests.factories import UserFactory
 from tests.petitions.conftest import sign_data
 

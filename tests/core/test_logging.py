@@ -7,7 +7,8 @@ from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 
 from core.logging import REDACTED, redact
-from petitions.tokens import CONFIRM, WITHDRAW, make_token
+from core.tokens import make_token
+from petitions.tokens import CONFIRM, WITHDRAW
 
 PETITION_TOKEN = make_token(12345, WITHDRAW)
 ENDORSEMENT_TOKEN = "42-" + "0123456789abcdef0123456789abcdef01234567"

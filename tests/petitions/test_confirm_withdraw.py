@@ -7,9 +7,10 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
+from core.tokens import make_token
 from petitions import selectors, services
 from petitions.models import Signature
-from petitions.tokens import CONFIRM, WITHDRAW, make_token
+from petitions.tokens import CONFIRM, WITHDRAW
 from tests.petitions.conftest import make_petition, sign_data, sign_url
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.formguard import token_issue as started_token
 from core.ratelimit import address_key
-from petitions import ratelimit
+from petitions import views
 from petitions.models import PetitionPage, Signature
 from tests.petitions.conftest import make_petition, sign_data, sign_url
 
@@ -136,7 +136,7 @@ def test_form_sent_too_fast_or_with_a_forged_start_is_refused_with_a_message(
 def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(
     client, petition, monkeypatch
 ):
-    monkeypatch.setattr(ratelimit, "SIGN_LIMIT", 3)
+    monkeypatch.setattr(views, "SIGN_LIMIT", 3)
     ip = "203.0.113.77"
     statuses = [
         client.post(
@@ -154,8 +154,8 @@ def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(
     )
     assert other.status_code == 302
     # The key is a keyed hash, not the address.
-    window = int(time.time() // ratelimit.SIGN_WINDOW_SECONDS)
-    key = address_key(ratelimit.SCOPE, ip, window)
+    window = int(time.time() // views.SIGN_WINDOW_SECONDS)
+    key = address_key(views.SIGN_SCOPE, ip, window)
     assert ip not in key and cache.get(key) >= 3
     assert not any(ip in str(value) for value in Signature.objects.values_list())
 

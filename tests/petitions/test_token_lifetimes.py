@@ -8,8 +8,9 @@ import time
 import pytest
 from django.utils import timezone
 
+from core.tokens import make_token
 from petitions.models import Signature
-from petitions.tokens import CONFIRM, WITHDRAW, WITHDRAW_MAX_AGE, make_token
+from petitions.tokens import CONFIRM, WITHDRAW, WITHDRAW_MAX_AGE
 from tests.petitions.conftest import sign_data, sign_url
 
 

@@ -146,9 +146,9 @@ def test_adaptation_pages_are_for_the_locals_people_only(client, resolution, loc
 
 
 def test_anonymous_downloads_are_limited_per_address(client, resolution, monkeypatch):
-    from resolutions import ratelimit
+    from resolutions import views
 
-    monkeypatch.setattr(ratelimit, "DOCUMENTS_PER_WINDOW", 2)
+    monkeypatch.setattr(views, "DOCUMENTS_PER_WINDOW", 2)
     statuses = [
         client.post(adapt_url(resolution), adapt_data(action="docx")).status_code for _ in range(3)
     ]

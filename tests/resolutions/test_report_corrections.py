@@ -41,7 +41,7 @@ def test_correcting_the_vote_count_keeps_the_old_report_in_history(
     # Each version keeps the PDF it printed and its digest.
     assert old.adopted_pdf_sha256 == first_sha != new.adopted_pdf_sha256
     assert adaptation.adopted_pdf_sha256 == new.adopted_pdf_sha256
-    assert hashlib.sha256(old.adopted_pdf.read()).hexdigest() == first_sha
+    assert hashlib.sha256(bytes(old.adopted_pdf)).hexdigest() == first_sha
 
     frozen = client.get(adaptation.url("adaptation_file", kind="adopted-pdf"))
     assert hashlib.sha256(frozen.content).hexdigest() == new.adopted_pdf_sha256
