@@ -20,6 +20,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+def env_bool(name: str, default: bool) -> bool:
+    """`true` or `false`, in any case. Anything else stops start-up: read as "not true", a
+    typo such as `True` or `yes` would quietly switch a security setting off."""
+    value = env(name)
+    if value is None:
+        return default
+    if value.lower() not in ("true", "false"):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is {value!r}; it must be true or false."
+        )
+    return value.lower() == "true"
+
+
 def env_required(name: str) -> str:
     """A secret production can't run without: stop start-up and name it."""
     value = env(name)
@@ -307,7 +320,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Public pages are cached: Varnish or a CDN in front when there is one, else the page cache in
 # the default cache (core.pagecache). Publishing purges every one of them (core.frontend_cache).
-PAGE_CACHE = env("PAGE_CACHE", "true") == "true"
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = 60  # only if a public response had no max-age (it always has)
