@@ -6,14 +6,11 @@ from django.http import HttpRequest
 from core.ratelimit import counter
 
 SCOPE = "petitions:sign"
-# Generous: a whole shift signing from the break-room wifi shares one address.
-SIGN_LIMIT = 300
 SIGN_WINDOW_SECONDS = 600
 
 
 def sign_limit() -> int:
-    # A deployment may raise the limit (settings.PETITIONS_SIGN_LIMIT).
-    return getattr(settings, "PETITIONS_SIGN_LIMIT", SIGN_LIMIT)
+    return settings.PETITIONS_SIGN_LIMIT
 
 
 def sign_counter(request: HttpRequest) -> tuple[str, int]:

@@ -346,10 +346,15 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 # Translations have their own slugs; core.frontend_cache purges each one by its own URL.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
-# Keyed hashes (rate limits, identity keys) use a key of their own, never stored with data.
+# The HMAC key for client addresses in rate-limit keys (core.ratelimit, core.accounts) and for
+# endorsement links (campaigns), kept apart from the data. Identity keys (campaigns.identity)
+# are not hashed: they are an organisation's normalized name or its local's ids, in the clear.
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
 # How many reverse proxies in front of the web processes append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
+# Signatures one address may send per ten minutes (petitions.ratelimit). Generous: a whole
+# shift signing from the break-room wifi shares one address.
+PETITIONS_SIGN_LIMIT = int(env("PETITIONS_SIGN_LIMIT", "300"))
 
 LOGGING = {
     "version": 1,
