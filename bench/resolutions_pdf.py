@@ -18,8 +18,7 @@ setup_django("uh_bench_resolutions")
 from pypdf import PdfReader  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
-from demo.resolutions import EN, body, variables  # noqa: E402
-from demo.resolutions_content import RESOLUTIONS  # noqa: E402
+from demo.resolutions import EN, RESOLUTIONS, body, variables  # noqa: E402
 from documents.engine import Answers, RenderedBlock, choices_in, render_text  # noqa: E402
 from resolutions.models import Adaptation, ResolutionPage  # noqa: E402
 from resolutions.printing import adaptation_pdf  # noqa: E402

@@ -21,8 +21,7 @@ from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from demo.pages import child_page, seed_pages  # noqa: E402
-from demo.resolutions import EN, fields  # noqa: E402
-from demo.resolutions_content import RESOLUTIONS  # noqa: E402
+from demo.resolutions import EN, RESOLUTIONS, fields  # noqa: E402
 from documents.search import library_changed  # noqa: E402
 from resolutions.models import ResolutionIndexPage, ResolutionPage  # noqa: E402
 from resolutions.selectors import library  # noqa: E402

@@ -15,7 +15,7 @@ from unions import selectors as unions
 
 from . import links, selectors
 from .identity import clean_region, clean_text, identify
-from .models import PLEDGE_RANK, DayOfActionPage, Endorsement, PledgeLevel
+from .models import DayOfActionPage, Endorsement, PledgeLevel
 
 logger = logging.getLogger(__name__)
 
@@ -472,7 +472,3 @@ def reminders_send(*, today: date | None = None) -> int:
                     )
                     sent += 1
     return sent
-
-
-def pledge_rank(level: str) -> int:
-    return PLEDGE_RANK.get(level, -1)

@@ -209,16 +209,8 @@ def tally_json_for_path(request: HttpRequest, page_path: str) -> HttpResponse:
 
 
 def tally_url(day: DayOfActionPage) -> str:
-    """`tally.json` where the project routes it, else the `tally/` route."""
-    from django.urls import Resolver404, resolve
-
-    candidate = day.url + "tally.json"
-    try:
-        if resolve(candidate).func is tally_json_for_path:
-            return candidate
-    except Resolver404:
-        pass
-    return _subpage(day, "tally")
+    """`<day url>tally.json`, which the project URLconf always routes (campaigns/urls.py)."""
+    return day.url + "tally.json"
 
 
 @page_route(DayOfActionPage, "counter/", name="counter")

@@ -66,13 +66,6 @@ class Strength(models.TextChoices):
     MINIMAL = "minimal", _("Minimal")
 
 
-STRENGTH_HELP = {
-    Strength.STRONG: _("The most protection; expect a fight for it."),
-    Strength.STANDARD: _("Solid protection that many locals have won."),
-    Strength.MINIMAL: _("A floor to hold if the employer refuses more."),
-}
-
-
 class ClauseLibraryPage(RoutedPageMixin, Page):
     """The library at /contract-language/: search, filters, comparison, and the proposals a
     local assembles from its clauses (routes declared in contracts.views)."""

@@ -127,12 +127,6 @@ STUDENT = [
     "High School Walkout Committee",
     "Community College Dreamers Club",
 ]
-COUNCILS = [
-    "Saltmarsh Area Labor Federation",
-    "Juniper Flats Central Labor Council",
-    "Granite Hollow Building Trades Council",
-    "North Kettle Area Labor Council",
-]
 OTHER = [
     "Small Business Alliance",
     "Musicians Collective",

@@ -1,10 +1,14 @@
 """Demo content: the clause library in English and Spanish, its model clauses, and
-bargaining proposals of the demo locals. Idempotent, and runs on SQLite."""
+bargaining proposals of the demo locals. Idempotent, and runs on SQLite.
+
+The clauses' text is in content/contract_clauses.toml; this module turns it into pages."""
 
 from __future__ import annotations
 
+import tomllib
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -18,7 +22,6 @@ from contracts.models import (
     ContractClausePage,
     ProposalClause,
 )
-from demo.contracts_clauses import CLAUSES
 from demo.pages import child_page, locale, translation_of
 from documents.engine import Answers
 from documents.services import review_workflow_ensure
@@ -26,6 +29,56 @@ from unions.models import Local, Workplace
 
 NAMESPACE = uuid.UUID("6c1b6a52-0d7e-4a4e-9d0c-3f1f2b7a4c11")
 EN, ES = 0, 1
+
+
+def _pair(texts: dict) -> tuple[str, str]:
+    return texts["en"], texts["es"]
+
+
+def _paragraph(block: dict) -> tuple[str, tuple[str, str]]:
+    return block["kind"], _pair(block)
+
+
+def _block(block: dict) -> tuple:
+    if block["kind"] == "optional":
+        content = [_paragraph(p) for p in block["content"]]
+        return ("optional", _pair(block["label"]), block["default_on"], content)
+    if block["kind"] == "alternatives":
+        options = [
+            (_pair(option["label"]), [_paragraph(p) for p in option["content"]])
+            for option in block["option"]
+        ]
+        return ("alternatives", _pair(block["label"]), options)
+    return _paragraph(block)
+
+
+def _load() -> list[dict]:
+    """The model clauses as the builders below read them: every text an (English, Spanish)
+    pair, and each blank a (name, type, labels, default, required) tuple."""
+    with (Path(__file__).parent / "content" / "contract_clauses.toml").open("rb") as file:
+        data = tomllib.load(file)
+    blanks = {
+        name: (name, b["type"], _pair(b["label"]), b.get("default", ""), b["required"])
+        for name, b in data["blank"].items()
+    }
+    return [
+        {
+            "slug": _pair(c["slug"]),
+            "number": c["number"],
+            "category": c["category"],
+            "strength": c["strength"],
+            "title": _pair(c["title"]),
+            "summary": _pair(c["summary"]),
+            "variables": [blanks[name] for name in c["blanks"]],
+            "body": [_block(b) for b in c["body"]],
+            "notes": [_pair(n) for n in c.get("note", [])],
+            "wins": [(w["employer_type"], _pair(w["sector"]), w["year"]) for w in c.get("win", [])],
+        }
+        for c in data["clause"]
+    ]
+
+
+CLAUSES = _load()
 
 LIBRARY = {
     "title": ("Contract language", "Lenguaje de contrato"),

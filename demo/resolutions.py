@@ -1,18 +1,21 @@
 """Demo content: the resolution library in English and Spanish, adaptations and reports.
 
+The resolutions' text is in content/resolutions.toml; this module turns it into pages.
+
 Idempotent: pages are found by slug, adaptations by (resolution, local), reports once.
 """
 
 from __future__ import annotations
 
+import tomllib
 import uuid
 from datetime import date
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from demo.pages import child_page, translation_of
-from demo.resolutions_content import RESOLUTIONS
 from documents.engine import Answers, choices_in
 from documents.services import review_workflow_ensure
 from resolutions import services
@@ -22,6 +25,58 @@ from unions.models import Local
 
 NAMESPACE = uuid.UUID("6f1c1d2e-2a7b-4f55-9a53-3b1f0c0de001")
 EN, ES = 0, 1
+
+
+NO_TEXT = {"en": "", "es": ""}
+
+
+def _pair(texts: dict) -> tuple[str, str]:
+    return texts["en"], texts["es"]
+
+
+def _paragraph(block: dict) -> tuple[str, str, str]:
+    return block["kind"], block["en"], block["es"]
+
+
+def _block(block: dict) -> tuple:
+    if block["kind"] == "optional":
+        content = [_paragraph(p) for p in block["content"]]
+        return ("optional", *_pair(block["label"]), block["default_on"], content)
+    if block["kind"] == "alternatives":
+        options = [
+            (*_pair(option["label"]), [_paragraph(p) for p in option["content"]])
+            for option in block["option"]
+        ]
+        return ("alternatives", *_pair(block["label"]), options)
+    return _paragraph(block)
+
+
+def _load() -> list[dict]:
+    """The model resolutions as the builders below read them: every text an (English,
+    Spanish) pair, and each blank a (name, type, labels, helps, required) tuple."""
+    with (Path(__file__).parent / "content" / "resolutions.toml").open("rb") as file:
+        data = tomllib.load(file)
+    blanks = {
+        name: (name, b["type"], _pair(b["label"]), _pair(b.get("help", NO_TEXT)), b["required"])
+        for name, b in data["blank"].items()
+    }
+    return [
+        {
+            "slug": _pair(r["slug"]),
+            "number": r["number"],
+            "tags": _pair(r["tags"]),
+            "title": _pair(r["title"]),
+            "summary": _pair(r["summary"]),
+            "variables": [blanks[name] for name in r["blanks"]],
+            "body": [_block(b) for b in r["body"]],
+            "talking_points": [_pair(p) for p in r.get("talking_point", [])],
+            "sources": [(*_pair(s["title"]), *_pair(s["note"])) for s in r.get("source", [])],
+        }
+        for r in data["resolution"]
+    ]
+
+
+RESOLUTIONS = _load()
 
 
 def _id(*parts) -> str:

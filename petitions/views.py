@@ -30,9 +30,6 @@ from .sign_facts import SigningFacts
 from .tokens import CONFIRM, MAX_AGE, WITHDRAW
 
 SIGN_SCOPE = "petitions:sign"
-# Generous: a whole shift signing from the break-room wifi shares one address. A deployment
-# may raise it (settings.PETITIONS_SIGN_LIMIT).
-SIGN_LIMIT = 300
 SIGN_WINDOW_SECONDS = 600
 
 
@@ -100,7 +97,7 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
     allowed, uses = allow(
         request,
         scope=SIGN_SCOPE,
-        limit=getattr(settings, "PETITIONS_SIGN_LIMIT", SIGN_LIMIT),
+        limit=settings.PETITIONS_SIGN_LIMIT,
         window_seconds=SIGN_WINDOW_SECONDS,
         also=use,
     )

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+from unionhall.settings.base import env_bool
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -70,6 +72,37 @@ def test_production_sends_hsts_and_secure_cookies():
     result = manage("shell", "-v", "0", "-c", script, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["31536000", "True", "True", "True", "False"]
+
+
+@pytest.mark.parametrize(("typed", "redirect"), [("True", "True"), ("FALSE", "False")])
+def test_production_reads_ssl_redirect_true_or_false_in_any_case(typed, redirect):
+    script = "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT)"
+    env = {**PRODUCTION_ENV, "SECURE_SSL_REDIRECT": typed}
+    result = manage("shell", "-v", "0", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [redirect]
+
+
+def test_production_refuses_to_start_on_a_switch_that_is_neither_true_nor_false():
+    result = manage("check", env={**PRODUCTION_ENV, "SECURE_SSL_REDIRECT": "maybe"})
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT is 'maybe'; it must be true or false" in result.stderr
+
+
+@pytest.mark.parametrize(("typed", "value"), [("true", True), ("False", False), (None, True)])
+def test_env_bool_reads_true_or_false_and_the_default_when_unset(monkeypatch, typed, value):
+    if typed is None:
+        monkeypatch.delenv("PAGE_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("PAGE_CACHE", typed)
+    assert env_bool("PAGE_CACHE", True) is value
+
+
+@pytest.mark.parametrize("typed", ["maybe", "yes", "1", "on"])
+def test_env_bool_refuses_anything_but_true_or_false(monkeypatch, typed):
+    monkeypatch.setenv("PAGE_CACHE", typed)
+    with pytest.raises(ImproperlyConfigured, match="PAGE_CACHE .* must be true or false"):
+        env_bool("PAGE_CACHE", True)
 
 
 @pytest.mark.django_db

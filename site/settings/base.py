@@ -20,6 +20,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+def env_bool(name: str, default: bool) -> bool:
+    """`true` or `false`, in any case. Anything else stops start-up: read as "not true", a
+    typo such as `True` or `yes` would quietly switch a security setting off."""
+    value = env(name)
+    if value is None:
+        return default
+    if value.lower() not in ("true", "false"):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is {value!r}; it must be true or false."
+        )
+    return value.lower() == "true"
+
+
 def env_required(name: str) -> str:
     """A secret production can't run without: stop start-up and name it."""
     value = env(name)
@@ -307,7 +320,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Public pages are cached: Varnish or a CDN in front when there is one, else the page cache in
 # the default cache (core.pagecache). Publishing purges every one of them (core.frontend_cache).
-PAGE_CACHE = env("PAGE_CACHE", "true") == "true"
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = 60  # only if a public response had no max-age (it always has)
@@ -333,10 +346,15 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 # Translations have their own slugs; core.frontend_cache purges each one by its own URL.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
-# Keyed hashes (rate limits, identity keys) use a key of their own, never stored with data.
+# The HMAC key for client addresses in rate-limit keys (core.ratelimit, core.accounts) and for
+# endorsement links (campaigns), kept apart from the data. Identity keys (campaigns.identity)
+# are not hashed: they are an organisation's normalized name or its local's ids, in the clear.
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
 # How many reverse proxies in front of the web processes append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
+# Signatures one address may send per ten minutes (petitions.views.sign). Generous: a whole
+# shift signing from the break-room wifi shares one address.
+PETITIONS_SIGN_LIMIT = int(env("PETITIONS_SIGN_LIMIT", "300"))
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """Production: every secret comes from the environment, and a missing one stops start-up."""
 
 from .base import *  # noqa: F403
-from .base import ANYMAIL, env, env_list, env_required
+from .base import ANYMAIL, env, env_bool, env_list, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
@@ -22,7 +22,7 @@ ANYMAIL = {
 }
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
 
-SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true") == "true"
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))

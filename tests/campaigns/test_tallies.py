@@ -96,6 +96,16 @@ def test_tally_json_is_served_for_the_spanish_page_and_404_elsewhere(client, spr
     assert client.get(day.url + "endorse/tally.json").status_code == 404
 
 
+def test_day_page_links_the_tally_json_the_project_urlconf_serves(client, settings, spread, day):
+    """The day page names `<day>tally.json` without checking that it is routed: the project
+    URLconf (unionhall.urls, not a test one) must serve it."""
+    page = client.get(day.url).content.decode()
+    link = settings.SITE_URL + day.url + "tally.json"
+    assert f'href="{link}"' in page
+    payload = json.loads(client.get(day.url + "tally.json").content)
+    assert payload["approved"] == len(expected(spread)[0])
+
+
 def test_tally_is_cached_but_refreshed_when_an_approval_commits(
     client, day, organizer_user, django_capture_on_commit_callbacks
 ):

@@ -1,10 +1,14 @@
-"""`make demo`'s seed on SQLite: it completes, and running it twice changes nothing."""
+"""`make demo`'s seed on SQLite: it completes, running it twice changes nothing, and the
+SQLite branches the demo runs (campaigns' grouped tallies, petitions' count lock) count
+exactly. Search on SQLite: tests/resolutions/test_search_quotes.py."""
 
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -18,6 +22,41 @@ counts = {
                              "campaigns", "documents", "wagtailcore", "auth"}
 }
 print(json.dumps(counts))
+"""
+
+# Both branches exist because SQLite has neither GROUPING SETS nor advisory locks.
+SQLITE_BRANCHES_SCRIPT = """
+import json
+from collections import defaultdict
+from django.db import connection
+from campaigns.models import Endorsement
+from campaigns.selectors import GROUPINGS, grouped_approved
+from petitions.models import PetitionCount, Signature
+assert connection.vendor == "sqlite"
+days = {}
+for day_id in sorted(set(Endorsement.objects.values_list("day_id", flat=True))):
+    grouped = grouped_approved(day_id, GROUPINGS)
+    expected = {field: defaultdict(lambda: [0, 0]) for field in GROUPINGS}
+    for e in Endorsement.objects.filter(day_id=day_id, status=Endorsement.Status.APPROVED):
+        for field in GROUPINGS:
+            expected[field][getattr(e, field)][0] += 1
+            expected[field][getattr(e, field)][1] += e.members_represented or 0
+    days[day_id] = {
+        field: [
+            sorted([repr(r["key"]), r["n"], r["members"]] for r in grouped[field]),
+            sorted([repr(k), n, m] for k, (n, m) in expected[field].items()),
+        ]
+        for field in GROUPINGS
+    }
+petitions = {
+    c.petition_id: [
+        c.confirmed,
+        Signature.objects.filter(petition_id=c.petition_id, status="confirmed").count(),
+        c.reconciled_at is not None,
+    ]
+    for c in PetitionCount.objects.all()
+}
+print(json.dumps({"days": days, "petitions": petitions}))
 """
 
 
@@ -39,10 +78,16 @@ def manage(*args: str, sqlite: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def test_demo_seed_runs_twice_on_sqlite_without_duplicating(tmp_path):
-    sqlite = tmp_path / "demo.sqlite3"
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A demo database seeded once, and the first seed's output."""
+    sqlite = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     manage("migrate", "--no-input", "-v", "0", sqlite=sqlite)
-    first = manage("seed_demo", sqlite=sqlite)
+    return sqlite, manage("seed_demo", sqlite=sqlite)
+
+
+def test_demo_seed_runs_twice_on_sqlite_without_duplicating(seeded):
+    sqlite, first = seeded
     assert "steward@unionhall.test" in first.stdout
     assert "organizer@unionhall.test" in first.stdout
     assert "admin@unionhall.test" in first.stdout
@@ -54,3 +99,18 @@ def test_demo_seed_runs_twice_on_sqlite_without_duplicating(tmp_path):
     manage("seed_demo", sqlite=sqlite)
     again = json.loads(manage("shell", "-v", "0", "-c", COUNT_SCRIPT, sqlite=sqlite).stdout)
     assert again == counts
+
+
+def test_demo_tallies_and_petition_counts_are_exact_on_sqlite(seeded):
+    sqlite, _first = seeded
+    result = json.loads(
+        manage("shell", "-v", "0", "-c", SQLITE_BRANCHES_SCRIPT, sqlite=sqlite).stdout
+    )
+    assert result["days"], "the demo seeds endorsements"
+    for groupings in result["days"].values():
+        assert set(groupings) == {"organisation_type", "region", "pledge_level", "affiliation_id"}
+        for grouped, expected in groupings.values():
+            assert grouped == expected
+    assert result["petitions"], "the demo seeds signatures"
+    for confirmed, counted, reconciled in result["petitions"].values():
+        assert (confirmed, reconciled) == (counted, True)

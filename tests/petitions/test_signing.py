@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -133,10 +134,8 @@ def test_form_sent_too_fast_or_with_a_forged_start_is_refused_with_a_message(
 
 
 @pytest.mark.django_db
-def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(
-    client, petition, monkeypatch
-):
-    monkeypatch.setattr(views, "SIGN_LIMIT", 3)
+@override_settings(PETITIONS_SIGN_LIMIT=3)
+def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(client, petition):
     ip = "203.0.113.77"
     statuses = [
         client.post(
