@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -270,6 +271,40 @@ def _store_pdf(target, pdf: bytes | None) -> None:
     target.adopted_pdf_sha256 = hashlib.sha256(pdf).hexdigest() if pdf is not None else ""
 
 
+class ReportFields(TypedDict, total=False):
+    """What a steward reports of a meeting (adoption_report_create and _correct)."""
+
+    outcome: Required[str]
+    meeting_date: Required[date]
+    body: Required[str]
+    visibility: Required[str]
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    amendments: list[Amendment] | None
+
+
+def _prepared_report(
+    *, user, adaptation: Adaptation, paper: str, fields: ReportFields
+) -> tuple[AdoptionReport, bytes | None]:
+    """The checked, unsaved report and its adopted text's PDF. The PDF is rendered before
+    any transaction: the database isn't held open while WeasyPrint works."""
+    _require_local(user, adaptation.local)
+    report, amendments = _validated_report(
+        user=user,
+        adaptation=adaptation,
+        outcome=fields["outcome"],
+        meeting_date=fields["meeting_date"],
+        body=fields["body"],
+        visibility=fields["visibility"],
+        votes_for=fields.get("votes_for"),
+        votes_against=fields.get("votes_against"),
+        abstentions=fields.get("abstentions"),
+        amendments=fields.get("amendments") or [],
+    )
+    return report, _adopted_pdf(adaptation, report, amendments, paper)
+
+
 def _record(locked: Adaptation, report: AdoptionReport, pdf: bytes | None) -> None:
     """Save the report as the current one and make the adaptation show it."""
     _store_pdf(report, pdf)
@@ -282,36 +317,11 @@ def _record(locked: Adaptation, report: AdoptionReport, pdf: bytes | None) -> No
 
 
 def adoption_report_create(
-    *,
-    user,
-    adaptation: Adaptation,
-    outcome: str,
-    meeting_date: date,
-    body: str,
-    visibility: str,
-    votes_for: int | None = None,
-    votes_against: int | None = None,
-    abstentions: int | None = None,
-    amendments: list[Amendment] | None = None,
-    paper: str = "letter",
+    *, user, adaptation: Adaptation, paper: str = "letter", **fields: Unpack[ReportFields]
 ) -> AdoptionReport:
     """Record the meeting's result. An adopted text's PDF is rendered once, stored, and its
     SHA-256 kept, so the local can later show exactly what was adopted."""
-    _require_local(user, adaptation.local)
-    report, amendments = _validated_report(
-        user=user,
-        adaptation=adaptation,
-        outcome=outcome,
-        meeting_date=meeting_date,
-        body=body,
-        visibility=visibility,
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
-        amendments=amendments or [],
-    )
-    # Rendered before the transaction: the database isn't held open while WeasyPrint works.
-    pdf = _adopted_pdf(adaptation, report, amendments, paper)
+    report, pdf = _prepared_report(user=user, adaptation=adaptation, paper=paper, fields=fields)
     try:
         with transaction.atomic():
             locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
@@ -329,35 +339,11 @@ def adoption_report_create(
 
 
 def adoption_report_correct(
-    *,
-    user,
-    adaptation: Adaptation,
-    outcome: str,
-    meeting_date: date,
-    body: str,
-    visibility: str,
-    votes_for: int | None = None,
-    votes_against: int | None = None,
-    abstentions: int | None = None,
-    amendments: list[Amendment] | None = None,
-    paper: str = "letter",
+    *, user, adaptation: Adaptation, paper: str = "letter", **fields: Unpack[ReportFields]
 ) -> AdoptionReport:
     """Replace the current report with a corrected one. The old report, and the PDF it
     printed with its SHA-256, stay as history; an adopted text's PDF is printed again."""
-    _require_local(user, adaptation.local)
-    report, amendments = _validated_report(
-        user=user,
-        adaptation=adaptation,
-        outcome=outcome,
-        meeting_date=meeting_date,
-        body=body,
-        visibility=visibility,
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
-        amendments=amendments or [],
-    )
-    pdf = _adopted_pdf(adaptation, report, amendments, paper)
+    report, pdf = _prepared_report(user=user, adaptation=adaptation, paper=paper, fields=fields)
     with transaction.atomic():
         locked = Adaptation.objects.select_for_update().get(pk=adaptation.pk)
         current = (
