@@ -347,7 +347,8 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # The HMAC key for client addresses in rate-limit keys (core.ratelimit, core.accounts) and for
-# endorsement links (campaigns), kept apart from the data. Identity keys (campaigns.identity)
+# emailed links (core.tokens: petitions' confirm and withdraw, campaigns' endorsement links),
+# kept apart from the data. Identity keys (campaigns.identity)
 # are not hashed: they are an organisation's normalized name or its local's ids, in the clear.
 HASH_KEY = env("HASH_KEY", SECRET_KEY)
 # How many reverse proxies in front of the web processes append to X-Forwarded-For (0: none).
