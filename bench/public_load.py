@@ -271,8 +271,8 @@ def seed(signatures: int) -> tuple[str, str, str]:
     """The petition and the day of action under the bench site (created once)."""
     from petitions_signing import ensure_petition
 
-    from campaigns import demo as campaigns_demo
     from campaigns.models import DayOfActionPage
+    from demo import campaigns as campaigns_demo
     from demo.pages import seed_pages
 
     home = seed_pages()

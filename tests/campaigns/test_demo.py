@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from campaigns.models import DayOfActionPage, Endorsement
-from demo import campaigns as demo
+from demo import campaigns as campaigns_demo
 from demo.pages import seed_unions, seed_users
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_seeds_a_varied_day_of_action_once(home):
     locals_by_number = seed_unions()
     seed_users(locals_by_number)
-    demo.seed(home=home, stdout=io.StringIO())
-    demo.seed(home=home, stdout=io.StringIO())
+    campaigns_demo.seed(home=home, stdout=io.StringIO())
+    campaigns_demo.seed(home=home, stdout=io.StringIO())
     day = DayOfActionPage.objects.get(
         slug="no-work-no-school-no-shopping", locale__language_code="en"
     )

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from contracts import selectors
 from contracts.models import BargainingProposal, ContractClausePage
 from contracts.printing import proposal_pdf
-from demo import contracts as demo
+from demo import contracts as contracts_demo
 from demo.pages import seed_unions, seed_users
 from documents.selectors import counts_for
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seeded(home):
     seed_users(seed_unions())
-    demo.seed(home=home, stdout=io.StringIO())
+    contracts_demo.seed(home=home, stdout=io.StringIO())
     return home
 
 
@@ -41,7 +41,7 @@ def test_demo_has_clauses_in_both_languages_across_the_categories(seeded):
 
 def test_seeding_twice_changes_nothing(seeded):
     before = (ContractClausePage.objects.count(), BargainingProposal.objects.count())
-    demo.seed(home=seeded, stdout=io.StringIO())
+    contracts_demo.seed(home=seeded, stdout=io.StringIO())
     assert (ContractClausePage.objects.count(), BargainingProposal.objects.count()) == before
 
 

@@ -63,12 +63,12 @@ def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_kee
 
 @pytest.mark.django_db
 def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
-    from demo import petitions as demo
+    from demo import petitions as petitions_demo
     from demo.pages import seed_unions
 
     seed_unions()
-    demo.seed(home=home, stdout=io.StringIO())
-    demo.seed(home=home, stdout=io.StringIO())
+    petitions_demo.seed(home=home, stdout=io.StringIO())
+    petitions_demo.seed(home=home, stdout=io.StringIO())
     index = PetitionIndexPage.objects.get(locale__language_code="en")
     petitions = PetitionPage.objects.child_of(index).live()
     assert petitions.count() == 2

@@ -11,16 +11,16 @@ from tests.factories import UserFactory
 def test_demo_seeds_five_bilingual_resolutions_with_reports_and_is_idempotent(
     home, settings, tmp_path
 ):
-    from demo import resolutions as demo
+    from demo import resolutions as resolutions_demo
     from demo.pages import seed_unions, seed_users
 
     settings.MEDIA_ROOT = str(tmp_path)
     seed_users(seed_unions())
-    demo.seed(home=home, stdout=io.StringIO())
-    demo.seed(home=home, stdout=io.StringIO())
+    resolutions_demo.seed(home=home, stdout=io.StringIO())
+    resolutions_demo.seed(home=home, stdout=io.StringIO())
     assert ResolutionPage.objects.filter(locale__language_code="en").count() == 5
     assert ResolutionPage.objects.filter(locale__language_code="es").count() == 5
-    assert Adaptation.objects.count() == len(demo.ADAPTATIONS)
+    assert Adaptation.objects.count() == len(resolutions_demo.ADAPTATIONS)
     assert AdoptionReport.objects.filter(visibility="public").exists()
     spanish = ResolutionPage.objects.get(locale__language_code="es", number="R-2027-01")
     assert spanish.title.startswith("Resolución")
