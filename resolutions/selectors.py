@@ -144,7 +144,10 @@ def adaptations_for(user, resolution: ResolutionPage) -> list[Adaptation]:
     return list(
         Adaptation.objects.filter(
             resolution_key=resolution.translation_key, local__in=locals_for(user)
-        ).select_related("local__affiliation", "resolution__locale")
+        )
+        .select_related("local__affiliation", "resolution__locale")
+        # A list never shows the adopted PDF: its bytes stay in the database.
+        .defer("adopted_pdf")
     )
 
 
