@@ -37,7 +37,6 @@ from core.ratelimit import address_key, client_address, hit
 SALT = "core.formguard"
 MIN_FILL_SECONDS = 3
 MAX_AGE_SECONDS = 24 * 3600
-REUSE_LIMIT = 20
 # The hidden field every guarded form posts its token in.
 FIELD = "started"
 
@@ -76,11 +75,6 @@ def token_issue(*, at: float | None = None) -> str:
     return _signer().sign(f"{issued}.{secrets.token_urlsafe(9)}")
 
 
-def _reuse_limit() -> int:
-    # A deployment (or the benchmark) may set its own limit.
-    return int(getattr(settings, "FORMGUARD_REUSE_LIMIT", REUSE_LIMIT))
-
-
 def token_read(
     request: HttpRequest, token: object, *, scope: str, now: float | None = None
 ) -> tuple[Verdict, tuple[str, int] | None]:
@@ -105,7 +99,7 @@ def token_read(
 
 
 def token_reused(uses: int) -> bool:
-    return uses > _reuse_limit()
+    return uses > settings.FORMGUARD_REUSE_LIMIT
 
 
 def token_check(

@@ -3,14 +3,13 @@
 The raw address is never stored: the cache key is an HMAC of it under settings.HASH_KEY and
 the window number, and the cache forgets it when the window ends. Every limit (signing,
 endorsing, anonymous documents, emails per recipient) goes through `allow`, the one entry
-point; `hit` is the counter underneath, which core.formguard also uses to count a form
-token's uses.
+point (`allow_counting` when the same round trip also counts a form token's use). `hit` is
+the counter underneath, which core.formguard also uses to count a form token's uses.
 """
 
 import hashlib
 import hmac
 import time
-from typing import overload
 
 from django.conf import settings
 from django.core.cache import cache
@@ -67,7 +66,6 @@ def hit(key: str, ttl: int) -> int:
     return hit_many([(key, ttl)])[0]
 
 
-@overload
 def allow(
     request: HttpRequest | None = None,
     *,
@@ -76,32 +74,39 @@ def allow(
     window_seconds: int,
     address: str | None = None,
     now: float | None = None,
-) -> bool: ...
-@overload
-def allow(
-    request: HttpRequest | None = None,
-    *,
-    scope: str,
-    limit: int,
-    window_seconds: int,
-    address: str | None = None,
-    also: tuple[str, int] | None,
-    now: float | None = None,
-) -> tuple[bool, int | None]: ...
-def allow(request=None, *, scope, limit, window_seconds, address=None, also=..., now=None):
+) -> bool:
     """Count one attempt from the request's client (or from `address`, a key that is not a
-    request's, such as an email recipient); False once it has used up the window.
+    request's, such as an email recipient); False once it has used up the window."""
+    allowed, _uses = allow_counting(
+        request,
+        scope=scope,
+        limit=limit,
+        window_seconds=window_seconds,
+        also=None,
+        address=address,
+        now=now,
+    )
+    return allowed
 
-    With `also`, a `(key, ttl)` or None, the answer comes with `also`'s count, counted in
-    the same round trip: the signing path counts its form token's use with its limit."""
+
+def allow_counting(
+    request: HttpRequest | None = None,
+    *,
+    scope: str,
+    limit: int,
+    window_seconds: int,
+    also: tuple[str, int] | None,
+    address: str | None = None,
+    now: float | None = None,
+) -> tuple[bool, int | None]:
+    """`allow`, and one use of `also` (a `(key, ttl)`, or None) counted in the same Redis
+    round trip: the signing path counts its form token's use with its limit. Returns
+    whether the attempt is allowed and `also`'s count (None without `also`)."""
     key = address_key(
         scope,
         address if address is not None else client_address(request),
         int((now if now is not None else time.time()) // window_seconds),
     )
-    extra = [also] if also not in (None, ...) else []
-    counts = hit_many([(key, window_seconds + 5), *extra])
-    allowed = counts[0] <= limit
-    if also is ...:
-        return allowed
-    return allowed, (counts[1] if extra else None)
+    counters = [(key, window_seconds + 5)] + ([also] if also is not None else [])
+    counts = hit_many(counters)
+    return counts[0] <= limit, (counts[1] if also is not None else None)

@@ -1,8 +1,8 @@
-"""Background work for the home app: sending email.
+"""Background work for the core: sending email.
 
 `email_send` is the one path every email takes, so the limit on emails per recipient lives
 here, in the worker and off the request: someone signing twenty times with one address (or
-with a stranger's) sends at most EMAILS_PER_RECIPIENT emails to it per window. The count is
+with a stranger's) sends at most settings.EMAILS_PER_RECIPIENT emails to it per window. The count is
 kept under an expiring keyed hash of the normalized address (core.ratelimit), never the
 address itself, and nothing about the address reaches the log.
 """
@@ -18,19 +18,14 @@ from .ratelimit import allow
 
 logger = logging.getLogger(__name__)
 
-EMAILS_PER_RECIPIENT = 5
-RECIPIENT_WINDOW_SECONDS = 3600
-
 
 def recipient_allowed(to: str, *, now: float | None = None) -> bool:
     """Count one email to `to`; False once the address has had its share this window."""
-    limit = int(getattr(settings, "EMAILS_PER_RECIPIENT", EMAILS_PER_RECIPIENT))
-    seconds = int(getattr(settings, "EMAIL_RECIPIENT_WINDOW_SECONDS", RECIPIENT_WINDOW_SECONDS))
     return allow(
         scope="email:to",
         address=normalize_email(to),
-        limit=limit,
-        window_seconds=seconds,
+        limit=settings.EMAILS_PER_RECIPIENT,
+        window_seconds=settings.EMAIL_RECIPIENT_WINDOW_SECONDS,
         now=now,
     )
 

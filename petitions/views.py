@@ -17,7 +17,7 @@ from core import formguard
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from core.exports import csv_lines
-from core.ratelimit import allow
+from core.ratelimit import allow_counting
 from core.routing import page_route
 from core.tokens import TokenExpired, TokenInvalid, read_token
 from unions.permissions import may_see_personal_data
@@ -94,7 +94,7 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
         request, request.POST.get(formguard.FIELD), scope="petitions:sign"
     )
     # The address's signing limit and the token's uses: one Redis round trip for both.
-    allowed, uses = allow(
+    allowed, uses = allow_counting(
         request,
         scope=SIGN_SCOPE,
         limit=settings.PETITIONS_SIGN_LIMIT,

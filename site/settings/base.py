@@ -356,6 +356,13 @@ TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "0"))
 # Signatures one address may send per ten minutes (petitions.views.sign). Generous: a whole
 # shift signing from the break-room wifi shares one address.
 PETITIONS_SIGN_LIMIT = int(env("PETITIONS_SIGN_LIMIT", "300"))
+# Emails one address may be sent per window (core.tasks.email_send): someone signing twenty
+# times with one address, or with a stranger's, reaches that inbox at most this often.
+EMAILS_PER_RECIPIENT = int(env("EMAILS_PER_RECIPIENT", "5"))
+EMAIL_RECIPIENT_WINDOW_SECONDS = int(env("EMAIL_RECIPIENT_WINDOW_SECONDS", "3600"))
+# Uses of one time-to-fill form token from one address (core.formguard): sized for a shift
+# signing on one wifi within a cache lifetime, not for one person.
+FORMGUARD_REUSE_LIMIT = int(env("FORMGUARD_REUSE_LIMIT", "20"))
 
 LOGGING = {
     "version": 1,
