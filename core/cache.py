@@ -36,6 +36,7 @@ CONTENT = Freshness(max_age=60, s_maxage=60, stale_while_revalidate=120, stale_i
 PUBLIC_VIEWS: dict[str, Freshness] = {
     "search": CONTENT,
     "home_root": CONTENT,
+    "sitemap": CONTENT,
     "petitions:count_json": COUNT,
     "campaigns_public:tally_json": COUNT,
 }

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 
 from core.cache import no_store
 from core.search import clean_query
+from petitions.models import PetitionPage
 from unions.selectors import roles_of
 
 SEARCH_QUERY_MAX = 200
@@ -22,6 +23,10 @@ def search(request: HttpRequest) -> HttpResponse:
     results = []
     if query:
         pages = Page.objects.live().public().filter(depth__gt=1)
+        # Unlisted petitions are found only through their link (PetitionPage.objects.listed).
+        unlisted = list(PetitionPage.objects.unlisted().values_list("pk", flat=True))
+        if unlisted:
+            pages = pages.exclude(pk__in=unlisted)
         try:
             locale = Locale.objects.get(language_code=translation.get_language())
             pages = pages.filter(locale=locale)

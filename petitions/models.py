@@ -6,6 +6,8 @@ coworker who signs in Spanish and one who signs in English land in the same coun
 """
 
 import datetime
+import secrets
+import string
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -13,11 +15,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -71,16 +75,67 @@ class PetitionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        petitions = (
-            PetitionPage.objects.child_of(self).live().specific().order_by("-first_published_at")
+        petitions = list(
+            PetitionPage.objects.listed()
+            .child_of(self)
+            .select_related("workplace")
+            .order_by("-first_published_at")
         )
-        context["open_petitions"] = [p for p in petitions if p.status == PetitionPage.Status.OPEN]
-        context["other_petitions"] = [p for p in petitions if p.status != PetitionPage.Status.OPEN]
+        governing_attach(petitions)
+        # The status, goal and dates that rule are the source page's (PetitionPage.governing);
+        # the counts come in one go (the petition_rows tag).
+        opened = PetitionPage.Status.OPEN
+        context["open_petitions"] = [p for p in petitions if p.governing.status == opened]
+        context["other_petitions"] = [p for p in petitions if p.governing.status != opened]
         return context
 
 
 # The source page of each translation group, by translation key (see PetitionPage.source_id).
 _source_ids: dict[str, int] = {}
+
+# The random part of an unlisted petition's address: 16 of 36 characters, about 82 bits.
+LINK_TOKEN_ALPHABET = string.ascii_lowercase + string.digits
+LINK_TOKEN_LENGTH = 16
+
+
+def link_token_new() -> str:
+    return "".join(secrets.choice(LINK_TOKEN_ALPHABET) for _ in range(LINK_TOKEN_LENGTH))
+
+
+class PetitionPageQuerySet(PageQuerySet):
+    def unlisted(self) -> "PetitionPageQuerySet":
+        """Unlisted petitions and every translation of one, synced or not: the flag is the
+        source page's, so a Spanish page is unlisted the moment its source is."""
+        keys = self.model._base_manager.filter(unlisted=True).values("translation_key")
+        return self.filter(Q(unlisted=True) | Q(translation_key__in=keys))
+
+    def listed(self) -> "PetitionPageQuerySet":
+        """What any listing may show (index, search, sitemap, feeds, JSON): live, public
+        and not unlisted. One query, whatever the number of petitions."""
+        keys = self.model._base_manager.filter(unlisted=True).values("translation_key")
+        return self.live().public().filter(unlisted=False).exclude(translation_key__in=keys)
+
+
+class PetitionPageManager(PageManager.from_queryset(PetitionPageQuerySet)):
+    pass
+
+
+def governing_attach(pages: list["PetitionPage"]) -> None:
+    """Give each page its source id and governing page in one query, so a listing of
+    translations does not fetch each one's source page in turn."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return
+    sources: dict = {}
+    for source in PetitionPage.objects.filter(translation_key__in=keys).order_by("id"):
+        sources.setdefault(source.translation_key, source)
+    for page in pages:
+        source = sources.get(page.translation_key)
+        if source is None:
+            continue
+        _source_ids[str(page.translation_key)] = source.pk
+        if source.pk != page.pk:
+            page._governing = source
 
 
 class PetitionPage(RoutedPageMixin, Page):
@@ -151,6 +206,34 @@ class PetitionPage(RoutedPageMixin, Page):
         ),
     )
 
+    # Privacy: a petition at a workplace under surveillance can be kept off every listing and
+    # shown outside the page under a code name.
+    unlisted = models.BooleanField(
+        _("unlisted"),
+        default=False,
+        help_text=_(
+            "Only people with the link or the QR code can find it: it is left out of the "
+            "petition list, search and the sitemap, and search engines are asked not to index "
+            "it. Its address gets a random part that cannot be guessed. The Spanish page "
+            "follows this page."
+        ),
+    )
+    code_name = models.CharField(
+        _("code name"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Shown instead of the title where the petition is seen outside its page: the "
+            "browser tab, links shared after signing, the counter and count.json. Use one "
+            "that does not name the employer. Leave blank to show the title."
+        ),
+    )
+    # The random suffix of an unlisted petition's slug, made once and kept, so printed QR
+    # codes keep working; copied to translations (SynchronizedField below).
+    link_token = models.CharField(max_length=24, blank=True, editable=False)
+
+    objects = PetitionPageManager()
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("addressed_to"),
@@ -176,6 +259,14 @@ class PetitionPage(RoutedPageMixin, Page):
                 FieldPanel("allow_initial"),
             ],
             heading=_("What signers are asked"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("unlisted"), FieldPanel("code_name")],
+            heading=_("Privacy"),
+            help_text=_(
+                "For a workplace under surveillance: keep the petition off every list and "
+                "show a code name instead of the employer's name."
+            ),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -203,6 +294,8 @@ class PetitionPage(RoutedPageMixin, Page):
             "allow_full_name",
             "allow_initial",
             "retention_days",
+            "unlisted",
+            "link_token",
         )
     ]
 
@@ -239,8 +332,98 @@ class PetitionPage(RoutedPageMixin, Page):
                 "retention_days",
                 "department_field",
                 "departments_to_target",
+                "unlisted",
+                "link_token",
+                "code_name",
             ).get(pk=self.source_id)
         return self._governing
+
+    # Unlisted petitions -------------------------------------------------------------------
+
+    @property
+    def is_unlisted(self) -> bool:
+        """The source page's flag rules, so a translation not yet synced is unlisted too."""
+        return self.unlisted or self.governing.unlisted
+
+    @property
+    def robots_noindex(self) -> bool:
+        """base.html and the petition routes ask search engines not to index the page."""
+        return self.is_unlisted
+
+    @property
+    def public_title(self) -> str:
+        """The code name shown outside the page, this page's or its source's; "" if none."""
+        return self.code_name or self.governing.code_name
+
+    @property
+    def shown_title(self) -> str:
+        """The title public surfaces show: the code name when the organiser gave one."""
+        return self.public_title or self.title
+
+    def _link_rules(self) -> "PetitionPage":
+        if self.pk is None:  # a new page (or translation): source_id would memoise None
+            first = PetitionPage.objects.filter(translation_key=self.translation_key)
+            return first.order_by("id").first() or self
+        return self.governing
+
+    def _keep_link_unguessable(self) -> None:
+        """An unlisted petition's slug ends in its random link token. The token is made
+        once (from `secrets`, never from the title) and kept: a revision that lost it, or a
+        translation, gets the stored one back, so the address on printed QR codes holds."""
+        rules = self._link_rules()
+        if not (self.unlisted or rules.unlisted):
+            return
+        token = rules.link_token or self.link_token
+        if not token and self.pk is not None:
+            token = (
+                PetitionPage.objects.filter(pk=self.pk).values_list("link_token", flat=True).first()
+            )
+        first_time = not token
+        token = token or link_token_new()
+        self.unlisted, self.link_token = True, token
+        if rules is not self:
+            rules.link_token = token
+        if self.slug.endswith("-" + token):
+            return
+        # The first time, a code name replaces a slug that may name the employer.
+        base = slugify(self.public_title) if first_time and self.public_title else self.slug
+        self.slug = f"{base[: 255 - len(token) - 1]}-{token}".lstrip("-")
+
+    def full_clean(self, *args, **kwargs):
+        self._keep_link_unguessable()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "slug" in update_fields:
+            self._keep_link_unguessable()
+        result = super().save(*args, **kwargs)
+        if self.unlisted and self.link_token and self.source_id == self.pk:
+            self._unlist_translations()
+        return result
+
+    def _unlist_translations(self) -> None:
+        """Translations made before the petition was unlisted take its flag and link token
+        at once, rather than at the next sync, so no guessable Spanish address stays up."""
+        behind = (
+            PetitionPage.objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .filter(Q(unlisted=False) | ~Q(slug__endswith="-" + self.link_token))
+        )
+        for translation in behind:
+            translation._governing = self
+            translation.save(clean=False)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_unlisted:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_unlisted:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
     def is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

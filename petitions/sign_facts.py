@@ -44,6 +44,7 @@ class SigningFacts:
     department_choices: tuple[str, ...]
     # (key, label in the page's language): the form shows labels and stores keys.
     department_labels: tuple[tuple[str, str], ...] = ()
+    unlisted: bool = False  # the answers carry X-Robots-Tag: noindex
 
     @classmethod
     def from_page(cls, page: PetitionPage) -> "SigningFacts":
@@ -62,6 +63,7 @@ class SigningFacts:
             department_field=page.department_field,
             department_choices=tuple(page.department_choices),
             department_labels=tuple(page.department_options(page.locale.language_code)),
+            unlisted=page.is_unlisted,
         )
 
     def is_open(self, today: datetime.date | None = None) -> bool:

@@ -30,15 +30,20 @@ app_name = "petitions"
 MICRO_CACHE_SECONDS = 2
 
 
-def _answer(data: dict) -> JsonResponse:
+ROBOTS_HEADER = "X-Robots-Tag"
+
+
+def _answer(data: dict, robots: str | None = None) -> JsonResponse:
     response = JsonResponse(data)
     response["Access-Control-Allow-Origin"] = "*"  # caching: core.cache.PUBLIC_VIEWS
+    if robots:
+        response[ROBOTS_HEADER] = robots
     return response
 
 
 def count_json(request, page_path: str):
     key = f"petitions:countjson:{request.get_host()}:{get_language()}:{page_path}"
-    data = cache.get(key)
+    data, robots = cache.get(key) or (None, None)
     if data is None:
         page = page_at(request, page_path, PetitionPage, landing="petition")
         # The page's own `count/` route, with the page's privacy (core.routing).
@@ -48,8 +53,10 @@ def count_json(request, page_path: str):
             # visitor: never put where the next visitor would be served it.
             return response
         data = json.loads(response.content)
-        cache.set(key, data, MICRO_CACHE_SECONDS)
-    return _answer(data)
+        # An unlisted petition's noindex is kept with the answer (PetitionPage.serve).
+        robots = response.get(ROBOTS_HEADER)
+        cache.set(key, (data, robots), MICRO_CACHE_SECONDS)
+    return _answer(data, robots)
 
 
 def sign(request, page_path: str):
@@ -58,7 +65,10 @@ def sign(request, page_path: str):
         # Wagtail memoises a request's route; the lookup above routed the shorter path.
         request.__dict__.pop("_wagtail_route_for_request", None)
         return wagtail_serve(request, page_path + "sign/")
-    return views.sign_with_facts(request, facts)
+    response = views.sign_with_facts(request, facts)
+    if facts.unlisted:
+        response[ROBOTS_HEADER] = "noindex, nofollow"
+    return response
 
 
 urlpatterns = [

@@ -26,6 +26,7 @@ from . import selectors, services
 from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
 from .models import DeliveryPdf, PetitionPage, Signature
 from .services import PaperRow
+from .share import share_for
 from .sign_facts import SigningFacts
 from .tokens import CONFIRM, MAX_AGE, WITHDRAW
 
@@ -128,7 +129,9 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
 
 @page_route(PetitionPage, "signed/", name="signed")
 def signed(request, page: PetitionPage):
-    return _render(request, page, "petitions/signed.html")
+    # The petition's own address in this page's language, for the links and the QR code.
+    share = share_for(title=page.shown_title, url=settings.SITE_URL + page.url)
+    return _render(request, page, "petitions/signed.html", {"share": share})
 
 
 def _link_problem(request, page: PetitionPage, problem: str, status: int):
@@ -202,7 +205,8 @@ def count_json(request, page: PetitionPage):
             "count": tally.count,
             "goal": tally.goal,
             "percent": tally.percent,
-            "title": page.title,
+            # Embeds and other sites see the code name, never the employer's name.
+            "title": page.shown_title,
             "url": settings.SITE_URL + page.url,
             "open": page.is_open(),
             "closes_on": page.closes_on.isoformat() if page.closes_on else None,

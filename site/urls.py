@@ -7,11 +7,13 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import health, language
 from home import organize as organize_views
 from home import views as home_views
+from home.sitemaps import ListedSitemap
 
 
 class AdminLoginRedirect(RedirectView):
@@ -23,6 +25,7 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": ListedSitemap}}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     # `/` alone answers in the visitor's language (core.language); `/es/...` and every other
     # path carry theirs.
