@@ -1,5 +1,6 @@
 """Demo petitions: two open petitions at fictional workplaces, in English and Spanish,
-with a few hundred demo signatures. Idempotent, and runs on SQLite."""
+with a few hundred demo signatures, and one unlisted petition shown under a code name.
+Idempotent, and runs on SQLite."""
 
 import datetime
 import random
@@ -145,10 +146,57 @@ WAREHOUSE = {
 }
 
 
+# A plant where managers watch the break room: only people handed the link or the QR code find
+# it, and outside its page it is "Blue Thermos".
+UNLISTED = {
+    "slug": "no-cameras-in-the-break-room",
+    "en": {
+        "title": "No cameras in the Larkspur Packing break room",
+        "code_name": "Blue Thermos",
+        "summary": (
+            "Since the cameras went up, people eat in their cars. We want our break room back."
+        ),
+        "addressed_to": "The plant manager, Larkspur Packing",
+        "demand": (
+            "<p>We ask Larkspur Packing to take the cameras out of the break room and the "
+            "locker room, to put in writing that no recording of a break is used for "
+            "discipline, and to meet with our stewards before any new camera goes up.</p>"
+        ),
+        "departments": "Kill floor | Matanza\nDeboning | Deshuese\nSanitation | Limpieza",
+        "unlisted": True,
+    },
+    "es": {
+        "title": "No a las cámaras en la sala de descanso de Larkspur Packing",
+        "code_name": "Termo Azul",
+        "summary": (
+            "Desde que pusieron las cámaras, la gente come en su carro. Queremos recuperar "
+            "nuestra sala de descanso."
+        ),
+        "addressed_to": "La gerencia de la planta, Larkspur Packing",
+        "demand": (
+            "<p>Pedimos a Larkspur Packing que quite las cámaras de la sala de descanso y de "
+            "los vestidores, que deje por escrito que ninguna grabación de un descanso se usa "
+            "para sancionar a nadie, y que se reúna con nuestros delegados antes de poner "
+            "cualquier cámara nueva.</p>"
+        ),
+    },
+    "local": "412",
+    "employer": "Larkspur Packing",
+    "goal": 120,
+    "signatures": 41,
+}
+
+
 def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
     local = Local.objects.get(number=spec["local"])
     workplace = Workplace.objects.filter(local=local, employer=spec["employer"]).first()
     today = timezone.localdate()
+    if spec["en"].get("unlisted"):
+        # Its slug was given a random token when it was first saved: find it by code name.
+        existing = PetitionPage.objects.child_of(index).filter(code_name=spec["en"]["code_name"])
+        if (page := existing.first()) is not None:
+            translation_of(page, "es", **spec["es"])
+            return page
     page = child_page(
         index,
         PetitionPage,
@@ -213,8 +261,12 @@ def seed(*, home, stdout) -> None:
             "muestra su nombre."
         ),
     )
-    for number, spec in enumerate([HOSPITAL, WAREHOUSE]):
+    for number, spec in enumerate([HOSPITAL, WAREHOUSE, UNLISTED]):
         page = _petition(index, spec)
         _signatures(page, spec["signatures"], seed=1017 + number)
     services.counts_reconcile()
-    stdout.write("Petitions: two open petitions with demo signatures.")
+    # The unlisted link is not printed: the admin shows it under the code name.
+    stdout.write(
+        "Petitions: two open petitions with demo signatures, and one unlisted "
+        "(“Blue Thermos” in the admin)."
+    )

@@ -60,6 +60,20 @@ print(json.dumps({"days": days, "petitions": petitions}))
 """
 
 
+UNLISTED_SCRIPT = """
+import json
+from petitions.models import PetitionPage
+pages = PetitionPage.objects.filter(title__startswith="No cameras") | PetitionPage.objects.filter(
+    title__startswith="No a las c"
+)
+listed = set(PetitionPage.objects.listed().values_list("pk", flat=True))
+print(json.dumps([
+    [p.locale.language_code, p.slug, p.link_token, p.unlisted, p.shown_title, p.pk in listed]
+    for p in pages.order_by("id")
+]))
+"""
+
+
 def manage(*args: str, sqlite: Path) -> subprocess.CompletedProcess:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
@@ -114,3 +128,13 @@ def test_demo_tallies_and_petition_counts_are_exact_on_sqlite(seeded):
     assert result["petitions"], "the demo seeds signatures"
     for confirmed, counted, reconciled in result["petitions"].values():
         assert (confirmed, reconciled) == (counted, True)
+
+
+def test_demo_has_one_unlisted_petition_under_a_code_name_in_both_languages(seeded):
+    sqlite, _first = seeded
+    rows = json.loads(manage("shell", "-v", "0", "-c", UNLISTED_SCRIPT, sqlite=sqlite).stdout)
+    assert [row[0] for row in rows] == ["en", "es"]  # the second seed added none
+    (en_slug, token), (es_slug, es_token) = [row[1:3] for row in rows]
+    assert len(token) == 16 and es_token == token
+    assert en_slug == es_slug == f"blue-thermos-{token}"
+    assert [row[3:] for row in rows] == [[True, "Blue Thermos", False], [True, "Termo Azul", False]]
