@@ -164,3 +164,116 @@ class DeliveryForm(forms.Form):
             field.help_text = field.help_text % {"n": MIN_CELL}
         else:
             del self.fields["with_departments"]
+
+
+PAPER_CHOICES = [("letter", _("Letter")), ("a4", _("A4"))]
+
+
+class CardsForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("en", _("English")), ("es", _("Spanish")), ("both", _("Both on each card"))],
+        error_messages={"invalid_choice": _("Choose English, Spanish or both.")},
+    )
+    paper = forms.ChoiceField(label=_("Paper"), choices=PAPER_CHOICES)
+
+
+class SheetPrintForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("How many sheets"),
+        min_value=1,
+        max_value=50,
+        initial=5,
+        error_messages={
+            "min_value": _("Print between 1 and 50 sheets at a time."),
+            "max_value": _("Print between 1 and 50 sheets at a time."),
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        error_messages={"invalid_choice": _("Choose English or Spanish.")},
+    )
+    paper = forms.ChoiceField(label=_("Paper"), choices=PAPER_CHOICES)
+
+
+class SheetForm(forms.Form):
+    """One returned sheet, in two steps as for pasted batches: the rows are checked and
+    shown (nothing saved), then only the ticked rows are saved, with the sheet's record."""
+
+    collected_by = forms.CharField(label=_("Who collected this sheet"), max_length=120)
+    collected_on = forms.DateField(
+        label=_("Collected on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
+    )
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, rows: int, displays: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_numbers = range(1, rows + 1)
+        self.displays = displays
+        for n in self.row_numbers:
+            self.fields[f"name_{n}"] = forms.CharField(
+                label=_("Row %(n)s: name") % {"n": n}, max_length=120, required=False
+            )
+            self.fields[f"email_{n}"] = forms.CharField(
+                label=_("Row %(n)s: email") % {"n": n}, max_length=254, required=False
+            )
+            self.fields[f"department_{n}"] = forms.CharField(
+                label=_("Row %(n)s: department") % {"n": n}, max_length=80, required=False
+            )
+            self.fields[f"display_{n}"] = forms.ChoiceField(
+                label=_("Row %(n)s: show the name as") % {"n": n},
+                choices=displays,
+                initial=Signature.NameDisplay.HIDDEN,
+                required=False,
+            )
+
+    def row_fields(self):
+        """(number, name, email, department, display) bound fields, for the template."""
+        return [
+            (n, *(self[f"{part}_{n}"] for part in ("name", "email", "department", "display")))
+            for n in self.row_numbers
+        ]
+
+    def clean(self):
+        data = super().clean()
+        rows, errors = [], []
+        allowed = {value for value, _label in self.displays}
+        for n in self.row_numbers:
+            name = " ".join((data.get(f"name_{n}") or "").split())
+            email = (data.get(f"email_{n}") or "").strip()
+            department = " ".join((data.get(f"department_{n}") or "").split())
+            display = data.get(f"display_{n}") or Signature.NameDisplay.HIDDEN
+            if not (name or email or department):
+                continue
+            if not name:
+                errors.append(_("Row %(n)s has no name.") % {"n": n})
+                continue
+            if email:
+                try:
+                    validate_email(email)
+                except forms.ValidationError:
+                    errors.append(_("Row %(n)s: the email is not valid.") % {"n": n})
+                    continue
+            if display not in allowed:  # a petition that does not allow full names
+                display = Signature.NameDisplay.HIDDEN
+            rows.append(
+                PaperRow(
+                    name=name, email=email, department=department, line=n, name_display=display
+                )
+            )
+        if errors:
+            raise forms.ValidationError(errors)
+        if not rows and not self.errors:
+            raise forms.ValidationError(_("No rows filled in: write at least one name."))
+        data["rows"] = rows
+        return data
+
+    @property
+    def kept_rows(self) -> set[int]:
+        return {int(v) for v in self.data.getlist("keep") if str(v).isdigit()}
+
+    def wants_save(self) -> bool:
+        return self.data.get("action") == "save"

@@ -519,6 +519,11 @@ class Signature(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # Provenance of a paper signature: the sheet it was written on and its row there.
+    sheet = models.ForeignKey(
+        "PaperSheet", on_delete=models.RESTRICT, null=True, blank=True, related_name="signatures"
+    )
+    sheet_row = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("signature")
@@ -608,3 +613,47 @@ class DeliveryPdf(models.Model):
 
     def __str__(self) -> str:
         return f"Delivery PDF {self.pk} ({self.state})"
+
+
+class PaperSheet(models.Model):
+    """A numbered sign-up sheet a steward printed, followed from the printer to the count:
+    printed, handed back (returned), entered. Every signature entered from it keeps the
+    sheet and its row, so a challenge to a count can be answered sheet by sheet."""
+
+    petition = models.ForeignKey(
+        PetitionPage, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    number = models.PositiveIntegerField(_("sheet number"))
+    language = models.CharField(_("language"), max_length=5, default="en")
+    printed_at = models.DateTimeField(_("printed"), default=timezone.now)
+    printed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    collected_by = models.CharField(_("collected by"), max_length=120, blank=True)
+    collected_on = models.DateField(_("collected on"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
+    entered_at = models.DateTimeField(_("entered"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("paper sheet")
+        verbose_name_plural = _("paper sheets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "number"], name="petitions_papersheet_number_unique"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="petitions_papersheet_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sheet {self.number} of petition {self.petition_id}"

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.email import normalize_email
 
-from .models import PetitionCount, PetitionPage, Signature, display_name, fold
+from .models import PaperSheet, PetitionCount, PetitionPage, Signature, display_name, fold
 
 COUNT_TTL = 24 * 3600
 # The beat refreshes dirty petitions every 3 s; a view refreshes only if that stalled.
@@ -173,6 +173,8 @@ def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
         _("Language"),
         _("Signed"),
         _("Confirmed"),
+        _("Sheet"),
+        _("Row"),
     ]
     rows = (
         (
@@ -185,8 +187,10 @@ def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
             s.language,
             s.created_at.isoformat(timespec="seconds"),
             s.confirmed_at.isoformat(timespec="seconds") if s.confirmed_at else "",
+            s.sheet.number if s.sheet else "",
+            s.sheet_row or "",
         )
-        for s in signers(page).iterator(chunk_size=2000)
+        for s in signers(page).select_related("sheet").iterator(chunk_size=2000)
     )
     return header, rows
 
@@ -245,6 +249,12 @@ class PaperPreviewRow:
     duplicate_of: int | None = None  # the earlier line in this batch
     department_unknown: bool = False  # not on the petition's list: stored without one
     department_new: bool = False  # no list, and nobody gave this department yet
+    # Who an existing duplicate is: signed online, or on paper (which sheet and row, when
+    # it came from a numbered sheet).
+    existing_source: str = ""
+    existing_sheet: int | None = None
+    existing_row: int | None = None
+    name_display: str = ""  # a sheet row's own choice ("" in a pasted batch: the batch's)
 
     @property
     def kept_by_default(self) -> bool:
@@ -268,13 +278,19 @@ def paper_preview(page: PetitionPage, rows) -> list[PaperPreviewRow]:
         for given in signatures.exclude(department="").values_list("department", flat=True):
             spellings.setdefault(fold(given), given)
     emails = {normalize_email(row.email) for row in rows if row.email}
-    signed_emails = set(signatures.filter(email__in=emails).values_list("email", flat=True))
-    signed_names = {
-        (fold(name), fold(department))
-        for name, department in signatures.exclude(name="")
-        .values_list("name", "department")
-        .iterator(chunk_size=2000)
+    where = ("source", "sheet__number", "sheet_row")
+    signed_emails = {
+        email: found
+        for email, *found in signatures.filter(email__in=emails).values_list("email", *where)
     }
+    signed_names: dict[tuple[str, str], list] = {}
+    for name, department, *found in (
+        signatures.exclude(name="")
+        .order_by("id")
+        .values_list("name", "department", *where)
+        .iterator(chunk_size=2000)
+    ):
+        signed_names.setdefault((fold(name), fold(department)), found)
     seen: dict[tuple, int] = {}
     result = []
     for row in rows:
@@ -289,10 +305,14 @@ def paper_preview(page: PetitionPage, rows) -> list[PaperPreviewRow]:
         name_key = ("name", fold(row.name), fold(department))
         key = ("email", email) if email else name_key
         status, earlier = PaperPreviewRow.NEW, None
+        existing = signed_emails.get(email) if email else signed_names.get(name_key[1:])
         if key in seen:
             status, earlier = PaperPreviewRow.BATCH_DUPLICATE, seen[key]
-        elif (email in signed_emails) if email else (name_key[1:] in signed_names):
+        elif existing is not None:
             status = PaperPreviewRow.EXISTING_DUPLICATE
+        existing_source, existing_sheet, existing_row = (
+            existing if status == PaperPreviewRow.EXISTING_DUPLICATE else ("", None, None)
+        )
         seen.setdefault(key, row.line)
         seen.setdefault(name_key, row.line)
         result.append(
@@ -306,6 +326,10 @@ def paper_preview(page: PetitionPage, rows) -> list[PaperPreviewRow]:
                 duplicate_of=earlier,
                 department_unknown=unknown,
                 department_new=new,
+                existing_source=existing_source,
+                existing_sheet=existing_sheet,
+                existing_row=existing_row,
+                name_display=row.name_display,
             )
         )
     return result
@@ -315,5 +339,56 @@ def paper_preview_fingerprint(preview: list[PaperPreviewRow], name_display: str)
     """What the steward saw, so a save acts only on exactly that (not secret: a digest)."""
     digest = hashlib.sha256(name_display.encode())
     for row in preview:
-        digest.update(repr((row.line, row.name, row.email, row.department, row.status)).encode())
+        seen = (row.line, row.name, row.email, row.department, row.status, row.name_display)
+        digest.update(repr(seen).encode())
     return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class SheetReconciliation:
+    """Where the printed sheets are, and how much of the count came from paper."""
+
+    sheets: list[PaperSheet]  # each with `signature_count`: confirmed signatures from it
+    printed: int
+    returned: int
+    entered: int
+    missing: int  # printed and not yet back
+    paper: int  # confirmed paper signatures (on numbered sheets or pasted in)
+    paper_on_sheets: int
+    online: int
+
+    @property
+    def total(self) -> int:
+        return self.paper + self.online
+
+
+def sheet_reconciliation(page: PetitionPage) -> SheetReconciliation:
+    source_id = page.source_id
+    confirmed = Q(signatures__status=Signature.Status.CONFIRMED)
+    sheets = list(
+        PaperSheet.objects.filter(petition_id=source_id)
+        .annotate(signature_count=Count("signatures", filter=confirmed))
+        .order_by("number")
+    )
+    by_source = dict(
+        Signature.objects.filter(petition_id=source_id, status=Signature.Status.CONFIRMED)
+        .values("source")
+        .annotate(n=Count("id"))
+        .values_list("source", "n")
+    )
+    returned = sum(sheet.returned_at is not None for sheet in sheets)
+    return SheetReconciliation(
+        sheets=sheets,
+        printed=len(sheets),
+        returned=returned,
+        entered=sum(sheet.entered_at is not None for sheet in sheets),
+        missing=len(sheets) - returned,
+        paper=by_source.get(Signature.Source.PAPER, 0),
+        paper_on_sheets=sum(sheet.signature_count for sheet in sheets),
+        online=by_source.get(Signature.Source.ONLINE, 0),
+    )
+
+
+def sheet_signatures(sheet: PaperSheet) -> QuerySet[Signature]:
+    """The signatures entered from one sheet, by row: a sheet's count, answerable."""
+    return Signature.objects.filter(sheet=sheet).order_by("sheet_row", "id")

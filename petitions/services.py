@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
@@ -19,7 +19,7 @@ from core.email import email_render, normalize_email
 from core.tokens import make_token
 
 from . import selectors
-from .models import DeliveryPdf, PetitionCount, PetitionPage, Signature
+from .models import DeliveryPdf, PaperSheet, PetitionCount, PetitionPage, Signature
 from .tokens import CONFIRM, WITHDRAW
 
 if TYPE_CHECKING:
@@ -184,6 +184,7 @@ class PaperRow:
     email: str = ""
     department: str = ""
     line: int = 0  # on the steward's pasted sheet, so a preview can point at it
+    name_display: str = ""  # a numbered sheet's row says; "" takes the batch's choice
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,12 @@ class PaperResult:
 
 
 def paper_signatures_add(
-    *, petition: PetitionPage, entered_by, rows: list[PaperRow], name_display: str
+    *,
+    petition: PetitionPage,
+    entered_by,
+    rows: list[PaperRow],
+    name_display: str,
+    sheet: PaperSheet | None = None,
 ) -> PaperResult:
     """Signatures collected on paper, entered by a steward. They count as confirmed (the
     steward saw them signed). An email that already signed online or on an earlier sheet is
@@ -213,11 +219,13 @@ def paper_signatures_add(
                         name=" ".join(row.name.split()),
                         email=normalize_email(row.email) or None,
                         department=row.department.strip(),
-                        name_display=name_display,
-                        language=petition.locale.language_code,
+                        name_display=row.name_display or name_display,
+                        language=sheet.language if sheet else petition.locale.language_code,
                         source=Signature.Source.PAPER,
                         entered_by=entered_by,
                         confirmed_at=now,
+                        sheet=sheet,
+                        sheet_row=row.line if sheet else None,
                     )
                 added += 1
             except IntegrityError:
@@ -225,6 +233,95 @@ def paper_signatures_add(
         if added:
             _mark_dirty(source_id)
     return PaperResult(added=added, duplicates=duplicates)
+
+
+MAX_SHEETS_PRINTED = 50
+
+
+def paper_sheets_print(
+    *, petition: PetitionPage, count: int, language: str, printed_by
+) -> list[PaperSheet]:
+    """Number `count` new sheets after the petition's last one. Two stewards printing at
+    once: the unique (petition, number) constraint refuses the slower one's numbers, and it
+    takes the next free ones instead."""
+    if not 1 <= count <= MAX_SHEETS_PRINTED:
+        raise ValueError("sheet count out of range")
+    source_id = petition.source_id
+    for _attempt in range(5):
+        last = (
+            PaperSheet.objects.filter(petition_id=source_id).aggregate(n=models.Max("number"))["n"]
+            or 0
+        )
+        try:
+            with transaction.atomic():
+                return PaperSheet.objects.bulk_create(
+                    [
+                        PaperSheet(
+                            petition_id=source_id,
+                            number=last + i,
+                            language=language,
+                            printed_by=printed_by,
+                        )
+                        for i in range(1, count + 1)
+                    ]
+                )
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not number the sheets")
+
+
+class SheetAlreadyEntered(Exception):
+    """Another steward entered this sheet first."""
+
+
+def paper_sheet_returned(*, sheet: PaperSheet) -> bool:
+    """The sheet came back (not yet entered). True if this call marked it."""
+    return bool(
+        PaperSheet.objects.filter(pk=sheet.pk, returned_at__isnull=True).update(
+            returned_at=timezone.now()
+        )
+    )
+
+
+def paper_sheet_enter(
+    *,
+    sheet: PaperSheet,
+    petition: PetitionPage,
+    entered_by,
+    collected_by: str,
+    collected_on: datetime.date | None,
+    rows: list[PaperRow],
+) -> PaperResult:
+    """Enter one returned sheet: who collected it and when, and the rows the steward kept
+    after the preview, each filed with its row number. All or nothing: the sheet is locked,
+    checked not entered yet, and its rows and its record are written in one transaction."""
+    with transaction.atomic():
+        locked = PaperSheet.objects.select_for_update().get(pk=sheet.pk)
+        if locked.entered_at is not None:
+            raise SheetAlreadyEntered
+        result = paper_signatures_add(
+            petition=petition,
+            entered_by=entered_by,
+            rows=rows,
+            name_display=Signature.NameDisplay.HIDDEN,
+            sheet=locked,
+        )
+        now = timezone.now()
+        locked.collected_by = " ".join(collected_by.split())[:120]
+        locked.collected_on = collected_on
+        locked.returned_at = locked.returned_at or now
+        locked.entered_at = now
+        locked.entered_by = entered_by
+        locked.save(
+            update_fields=[
+                "collected_by",
+                "collected_on",
+                "returned_at",
+                "entered_at",
+                "entered_by",
+            ]
+        )
+    return result
 
 
 def _try_counts_lock() -> bool:

@@ -22,9 +22,18 @@ from core.routing import page_route
 from core.tokens import TokenExpired, TokenInvalid, read_token
 from unions.permissions import may_see_personal_data
 
+from . import paper as paper_print
 from . import selectors, services
-from .forms import DeliveryForm, PaperForm, SignerFilterForm, SignForm
-from .models import DeliveryPdf, PetitionPage, Signature
+from .forms import (
+    CardsForm,
+    DeliveryForm,
+    PaperForm,
+    SheetForm,
+    SheetPrintForm,
+    SignerFilterForm,
+    SignForm,
+)
+from .models import DeliveryPdf, PaperSheet, PetitionPage, Signature
 from .services import PaperRow
 from .share import share_for
 from .sign_facts import SigningFacts
@@ -378,3 +387,140 @@ def delivery_download(request, page: PetitionPage, pdf_id: int):
     suffix = "count" if pdf.count_only else "names"
     response["Content-Disposition"] = f'attachment; filename="{page.slug}-{suffix}.pdf"'
     return no_store(response)
+
+
+# Organizing on paper: handout cards and numbered sheets ----------------------------------
+
+
+def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return no_store(response)
+
+
+@page_route(PetitionPage, "cards/", name="cards")
+def cards(request, page: PetitionPage):
+    """Handout cards: a form, and the PDF once a language and paper are chosen (a GET:
+    printing cards writes nothing)."""
+    if response := _gate(request, page):
+        return response
+    asked = "language" in request.GET or "paper" in request.GET
+    form = CardsForm(request.GET if asked else None, initial={"language": get_language()})
+    if asked and form.is_valid():
+        language, paper = form.cleaned_data["language"], form.cleaned_data["paper"]
+        data = paper_print.render_cards(page, language=language, paper=paper)
+        return _pdf_response(data, f"{page.slug}-cards-{language}.pdf")
+    status = 400 if asked else 200
+    return no_store(_render(request, page, "petitions/cards.html", {"form": form}, status))
+
+
+def _sheets_page(request, page: PetitionPage, form, status: int = 200):
+    context = {"form": form, "reconciliation": selectors.sheet_reconciliation(page)}
+    return no_store(_render(request, page, "petitions/paper_sheets.html", context, status))
+
+
+@page_route(PetitionPage, "sheets/", name="sheets")
+def sheets(request, page: PetitionPage):
+    """Reconciliation: the sheets printed, back, entered and missing, and paper against
+    online; and the form to print more."""
+    if response := _gate(request, page):
+        return response
+    return _sheets_page(request, page, SheetPrintForm(initial={"language": get_language()}))
+
+
+@page_route(PetitionPage, "sheets/print/", name="sheets_print")
+def sheets_print(request, page: PetitionPage):
+    if response := _gate(request, page):
+        return response
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url + page.reverse_subpage("sheets").lstrip("/"))
+    form = SheetPrintForm(request.POST)
+    if not form.is_valid():
+        return _sheets_page(request, page, form, status=400)
+    printed = services.paper_sheets_print(
+        petition=page,
+        count=form.cleaned_data["count"],
+        language=form.cleaned_data["language"],
+        printed_by=request.user,
+    )
+    data = paper_print.render_sheets(page, printed, paper=form.cleaned_data["paper"])
+    first, last = printed[0].number, printed[-1].number
+    numbers = f"{first}" if first == last else f"{first}-{last}"
+    return _pdf_response(data, f"{page.slug}-sheets-{numbers}.pdf")
+
+
+@page_route(PetitionPage, "sheets/<int:number>/", name="sheet")
+def sheet(request, page: PetitionPage, number: int):
+    """One sheet: enter it (check, then save the ticked rows) or, once entered, see what
+    came from it row by row."""
+    if response := _gate(request, page):
+        return response
+    found = PaperSheet.objects.filter(petition_id=page.source_id, number=number).first()
+    if found is None:
+        context = {"missing": number}
+        return no_store(_render(request, page, "petitions/paper_sheet.html", context, 404))
+    context = {"sheet": found}
+    if found.entered_at is not None:
+        context["signatures"] = selectors.sheet_signatures(found)
+        if request.method == "POST":
+            context["already_entered"] = True
+        return no_store(_render(request, page, "petitions/paper_sheet.html", context))
+    if request.method == "POST" and request.POST.get("action") == "returned":
+        services.paper_sheet_returned(sheet=found)
+        return HttpResponseRedirect(page.url + page.reverse_subpage("sheets").lstrip("/"))
+    displays = paper_print.name_display_options(page)
+    rows = paper_print.SHEET_ROWS
+    form = SheetForm(request.POST or None, rows=rows, displays=displays)
+    preview = None
+    changed = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        preview = selectors.paper_preview(page, data["rows"])
+        fingerprint = selectors.paper_preview_fingerprint(
+            preview, f"{data['collected_by']}|{data['collected_on']}"
+        )
+        if form.wants_save() and data["previewed"] == fingerprint:
+            kept = form.kept_rows
+            try:
+                result = services.paper_sheet_enter(
+                    sheet=found,
+                    petition=page,
+                    entered_by=request.user,
+                    collected_by=data["collected_by"],
+                    collected_on=data["collected_on"],
+                    rows=[
+                        PaperRow(
+                            name=row.name,
+                            email=row.email,
+                            department=row.department,
+                            line=row.line,
+                            name_display=row.name_display,
+                        )
+                        for row in preview
+                        if row.line in kept
+                    ],
+                )
+            except services.SheetAlreadyEntered:
+                found.refresh_from_db()
+                context.update(
+                    sheet=found,
+                    signatures=selectors.sheet_signatures(found),
+                    already_entered=True,
+                )
+                return no_store(_render(request, page, "petitions/paper_sheet.html", context))
+            found.refresh_from_db()
+            context.update(sheet=found, result=result, signatures=selectors.sheet_signatures(found))
+            return no_store(_render(request, page, "petitions/paper_sheet.html", context))
+        changed = form.wants_save()
+        form = SheetForm(
+            {**request.POST.dict(), "previewed": fingerprint}, rows=rows, displays=displays
+        )
+        form.is_valid()
+    context.update(form=form, preview=preview, changed=changed)
+    if preview:
+        context["summary"] = {
+            "new": sum(row.status == row.NEW for row in preview),
+            "duplicates": sum(row.status != row.NEW for row in preview),
+        }
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return no_store(_render(request, page, "petitions/paper_sheet.html", context, status))

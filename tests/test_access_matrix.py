@@ -74,6 +74,10 @@ PAGE_ROUTES = {
     "petitions.PetitionPage:delivery": LOCAL,
     "petitions.PetitionPage:delivery_status": LOCAL,
     "petitions.PetitionPage:delivery_download": LOCAL,
+    "petitions.PetitionPage:cards": LOCAL,
+    "petitions.PetitionPage:sheets": LOCAL,
+    "petitions.PetitionPage:sheets_print": LOCAL,
+    "petitions.PetitionPage:sheet": LOCAL,
     "petitions.PetitionPage:index_route": PUBLIC,
     "campaigns.DayOfActionPage:wall": PUBLIC,
     "campaigns.DayOfActionPage:endorse": PUBLIC,
@@ -227,6 +231,9 @@ def _seed() -> dict:
     petition_services.signature_create(
         petition=petition, name=SIGNER_NAME, email=SIGNER_EMAIL, name_display="hidden"
     )
+    petition_services.paper_sheets_print(
+        petition=petition, count=1, language="en", printed_by=right
+    )
 
     days = child_page(home, DayOfActionIndexPage, slug="days-of-action", title="Days of action")
     day_fields = {
@@ -293,6 +300,9 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
         ("petition departments CSV", _sub(petition, "departments_csv"), LOCAL, None),
         ("petition paper entry", _sub(petition, "paper"), LOCAL, None),
         ("petition delivery", _sub(petition, "delivery"), LOCAL, None),
+        ("petition cards", _sub(petition, "cards"), LOCAL, None),
+        ("petition paper sheets", _sub(petition, "sheets"), LOCAL, None),
+        ("petition sheet entry", _sub(petition, "sheet", number=1), LOCAL, None),
         ("day review", admin_day + "review/", LOCAL, "contact"),
         ("day export", admin_day + "export.csv", LOCAL, "contact"),
         ("day dashboard", admin_day + "dashboard/", LOCAL, None),
@@ -371,6 +381,9 @@ ROW_LABELS = [
     "petition departments CSV",
     "petition paper entry",
     "petition delivery",
+    "petition cards",
+    "petition paper sheets",
+    "petition sheet entry",
     "day review",
     "day export",
     "day dashboard",
