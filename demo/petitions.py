@@ -7,6 +7,7 @@ import random
 from django.utils import timezone
 
 from demo.pages import child_page, translation_of
+from demo.paper import seed_paper
 from petitions import services
 from petitions.models import PetitionIndexPage, PetitionPage, Signature
 from unions.models import Local, Workplace
@@ -216,5 +217,6 @@ def seed(*, home, stdout) -> None:
     for number, spec in enumerate([HOSPITAL, WAREHOUSE]):
         page = _petition(index, spec)
         _signatures(page, spec["signatures"], seed=1017 + number)
+    seed_paper(page)  # the warehouse petition: two entered paper sheets
     services.counts_reconcile()
-    stdout.write("Petitions: two open petitions with demo signatures.")
+    stdout.write("Petitions: two open petitions with demo signatures and two paper sheets.")
