@@ -86,6 +86,7 @@ def test_printing_numbers_sheets_and_each_qr_opens_its_entry_page(client, petiti
 def test_a_spanish_sheet_is_in_spanish_and_opens_the_spanish_entry_page(client, petition, own):
     client.force_login(own)
     pdf = print_sheets(client, petition, count=1, language="es").content
+    assert page_count(pdf) == 1  # the longer Spanish labels still fit one page
     text = pdf_text(pdf)
     assert "Hoja 1" in text and "Agua fresca en cada puerta del muelle." in text
     assert "Dietética" in text
