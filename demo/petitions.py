@@ -8,6 +8,7 @@ import random
 from django.utils import timezone
 
 from demo.pages import child_page, translation_of
+from demo.paper import seed_paper
 from petitions import services
 from petitions.models import PetitionIndexPage, PetitionPage, Signature
 from unions.models import Local, Workplace
@@ -261,12 +262,14 @@ def seed(*, home, stdout) -> None:
             "muestra su nombre."
         ),
     )
+    pages = {}
     for number, spec in enumerate([HOSPITAL, WAREHOUSE, UNLISTED]):
-        page = _petition(index, spec)
+        pages[number] = page = _petition(index, spec)
         _signatures(page, spec["signatures"], seed=1017 + number)
+    seed_paper(pages[1])  # the warehouse petition: two entered paper sheets
     services.counts_reconcile()
     # The unlisted link is not printed: the admin shows it under the code name.
     stdout.write(
-        "Petitions: two open petitions with demo signatures, and one unlisted "
-        "(“Blue Thermos” in the admin)."
+        "Petitions: two open petitions with demo signatures and two paper sheets, and one "
+        "unlisted (“Blue Thermos” in the admin)."
     )

@@ -230,6 +230,12 @@ class SheetForm(forms.Form):
                 required=False,
             )
 
+        # The rows are a table: each input is named by its row and column for a screen reader.
+        for name in self.fields:
+            if name.split("_")[0] in ("name", "email", "department", "display"):
+                field = self.fields[name]
+                field.widget.attrs["aria-label"] = str(field.label)
+
     def row_fields(self):
         """(number, name, email, department, display) bound fields, for the template."""
         return [

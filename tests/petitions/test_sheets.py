@@ -86,6 +86,7 @@ def test_printing_numbers_sheets_and_each_qr_opens_its_entry_page(client, petiti
 def test_a_spanish_sheet_is_in_spanish_and_opens_the_spanish_entry_page(client, petition, own):
     client.force_login(own)
     pdf = print_sheets(client, petition, count=1, language="es").content
+    assert page_count(pdf) == 1  # the longer Spanish labels still fit one page
     text = pdf_text(pdf)
     assert "Hoja 1" in text and "Agua fresca en cada puerta del muelle." in text
     assert "Dietética" in text
@@ -265,3 +266,21 @@ def test_sheets_are_for_the_petitions_own_local(client, petition, own, route):
     response = client.post(url, {"count": 1, "language": "en", "paper": "letter"})
     assert response.status_code == 403 and b"Grace" not in response.content
     assert PaperSheet.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_demo_enters_two_sheets_with_their_rows_and_is_idempotent(home):
+    from demo.paper import seed_paper
+
+    page = make_petition(home, departments="Inbound\nOutbound\nPicking\nPacking\nMaintenance")
+    seed_paper(page)
+    seed_paper(page)
+    sheets = list(PaperSheet.objects.order_by("number"))
+    assert [(s.number, s.collected_by, s.entered_at is not None) for s in sheets] == [
+        (1, "Yesenia Barrientos", True),
+        (2, "Kwame Ellison", True),
+    ]
+    assert Signature.objects.filter(sheet=sheets[0]).count() == 4
+    assert list(
+        Signature.objects.filter(sheet=sheets[1]).order_by("sheet_row").values_list("sheet_row")
+    ) == [(1,), (2,), (4,)]
