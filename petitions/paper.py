@@ -23,12 +23,6 @@ CARD_LANGUAGES = ("en", "es", "both")
 SHEET_ROWS = 15  # rows on a printed sheet; the entry form has the same rows
 
 
-def public_name(page: PetitionPage) -> str:
-    """The name a petition goes by in print: its code name when it has one (an unlisted
-    petition shows a code name, not its title), else its title."""
-    return getattr(page, "shown_title", page.title)
-
-
 def petition_url(page: PetitionPage) -> str:
     return settings.SITE_URL + page.url
 
@@ -60,7 +54,7 @@ def _card_side(page: PetitionPage, language: str) -> CardSide:
     return CardSide(
         language=language,
         page=translated,
-        name=public_name(translated),
+        name=translated.shown_title,
         url=url,
         link=short_link(url),
         qr=mark_safe(qr_svg(url, css_class="qr", border=2)),  # noqa: S308 (our own SVG)
@@ -105,7 +99,7 @@ def render_sheets(page: PetitionPage, sheets: list[PaperSheet], *, paper: str) -
     with translation.override(language):
         context = {
             "page": translated,
-            "name": public_name(translated),
+            "name": translated.shown_title,
             "link": short_link(petition_url(translated)),
             "sheets": [
                 {

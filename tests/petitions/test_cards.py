@@ -69,10 +69,9 @@ def test_bilingual_cards_carry_both_languages_and_both_codes(client, petition):
 
 
 @pytest.mark.django_db
-def test_a_code_name_is_printed_instead_of_the_title(client, petition, monkeypatch):
-    from petitions import paper
-
-    monkeypatch.setattr(paper, "public_name", lambda page: "Blue Kettle")
+def test_a_code_name_is_printed_instead_of_the_title(client, petition):
+    petition.code_name = "Blue Kettle"
+    petition.save_revision().publish()
     client.force_login(steward(petition.local))
     text = pdf_text(cards(client, petition, language="en", paper="letter").content)
     assert text.count("Blue Kettle") == 8 and "Water at the dock" not in text
