@@ -44,6 +44,10 @@ class SigningFacts:
     department_choices: tuple[str, ...]
     # (key, label in the page's language): the form shows labels and stores keys.
     department_labels: tuple[tuple[str, str], ...] = ()
+    # Conditional signing (PetitionPage.conditional_signing) and the seal threshold a
+    # conditional signature waits for when the signer gives no number.
+    conditional_signing: bool = False
+    seal_threshold: int | None = None
 
     @classmethod
     def from_page(cls, page: PetitionPage) -> "SigningFacts":
@@ -62,6 +66,8 @@ class SigningFacts:
             department_field=page.department_field,
             department_choices=tuple(page.department_choices),
             department_labels=tuple(page.department_options(page.locale.language_code)),
+            conditional_signing=rules.conditional_signing,
+            seal_threshold=page.seal_count(),
         )
 
     def is_open(self, today: datetime.date | None = None) -> bool:
