@@ -54,18 +54,24 @@ def render_delivery(
     in only when asked for (the sign form told signers whether it might be)."""
     source_id = page.source_id
     count = selectors.exact_confirmed(source_id)
-    names, hidden = ([], count) if count_only else selectors.delivery_names(source_id)
+    # Checked when the PDF is drawn, not when it was asked for: the seal may hold still.
+    seal = selectors.seal_state(page)
+    names, hidden = ([], count) if count_only else selectors.delivery_names(page)
     departments = []
+    coverage = []
     if with_departments:
-        departments = [
-            (name, n)
-            for name, n in selectors.department_counts(
-                page, suppress=True, language=page.locale.language_code
-            )
-            if name
-        ]
+        language = page.locale.language_code
+        coverage = selectors.department_coverage(page, language=language)
+        if not coverage:
+            departments = [
+                (name, n)
+                for name, n in selectors.department_counts(page, suppress=True, language=language)
+                if name
+            ]
     context = {
         "page": page,
+        "seal": seal,
+        "coverage": coverage,
         "count": count,
         "hidden": hidden,
         "count_only": count_only,

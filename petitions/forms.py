@@ -27,6 +27,16 @@ class SignForm(forms.Form):
         label=_("How should your name appear?"), widget=forms.RadioSelect
     )
     language = forms.ChoiceField(label=_("Emails in"), choices=settings.LANGUAGES)
+    # Offered only when the petition allows it (PetitionPage.conditional_signing).
+    conditional = forms.BooleanField(
+        label=_("Count my signature only once enough coworkers have signed"), required=False
+    )
+    waits_for = forms.IntegerField(
+        label=_("How many coworkers, you included"),
+        required=False,
+        min_value=2,
+        max_value=100_000,
+    )
     # A field people never see (hidden by CSS, skipped by keyboard): bots fill it in.
     website = forms.CharField(label=_("Leave this empty"), required=False, max_length=200)
 
@@ -54,6 +64,22 @@ class SignForm(forms.Form):
             if petition.allow_initial
             else Signature.NameDisplay.HIDDEN
         )
+        if petition.conditional_signing:
+            threshold = (
+                petition.seal_threshold
+                if isinstance(petition, SigningFacts)
+                else petition.seal_count()
+            )
+            self.seal_threshold = threshold
+            self.fields["waits_for"].widget.attrs.update({"inputmode": "numeric"})
+            if threshold:
+                self.fields["waits_for"].initial = threshold
+                self.fields["waits_for"].help_text = _(
+                    "Leave it empty to wait until %(n)s have signed, when names are unsealed."
+                ) % {"n": threshold}
+        else:
+            del self.fields["conditional"]
+            del self.fields["waits_for"]
         mode = petition.department_field
         if mode == PetitionPage.DepartmentField.NOT_ASKED:
             del self.fields["department"]
@@ -71,6 +97,21 @@ class SignForm(forms.Form):
         if not name:
             raise forms.ValidationError(_("Please write your name."))
         return name
+
+    def clean(self):
+        data = super().clean()
+        if "conditional" not in self.fields:
+            return data
+        if not data.get("conditional"):
+            data["waits_for"] = None
+        elif not data.get("waits_for"):
+            if self.seal_threshold:
+                data["waits_for"] = self.seal_threshold
+            elif "waits_for" not in self.errors:
+                self.add_error(
+                    "waits_for", _("Say how many coworkers must sign before yours counts.")
+                )
+        return data
 
     def is_bot(self) -> bool:
         """Filled the honeypot: a bot. Checked before anything else, answered quietly."""

@@ -8,6 +8,7 @@ coworker who signs in Spanish and one who signs in English land in the same coun
 import datetime
 import secrets
 import string
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -38,12 +39,15 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Department:
-    """One line of a petition's department list: "Dietary | Dietética". The first name is
-    the key every signature stores, in whatever language it was signed, so counts never
-    split by language; the others are its labels in the site's other languages, in order."""
+    """One line of a petition's department list: "Dietary | Dietética | 40". The first name
+    is the key every signature stores, in whatever language it was signed, so counts never
+    split by language; the others are its labels in the site's other languages, in order.
+    A last part that is a number is the department's approximate headcount (for coverage:
+    the share of the department that has signed)."""
 
     key: str
     labels: dict[str, str] = field(default_factory=dict)
+    headcount: int | None = None
 
     def label(self, language: str | None = None) -> str:
         return self.labels.get(language or get_language() or "", self.key)
@@ -54,9 +58,13 @@ class Department:
         result = []
         for line in text.splitlines():
             key, *names = [part.strip() for part in line.split("|")]
+            headcount = None
+            if names and (number := names[-1].lstrip("~≈ ").replace(",", "")).isdigit():
+                headcount = int(number) or None
+                names = names[:-1]
             if key:
                 labels = {code: name for code, name in zip(others, names, strict=False) if name}
-                result.append(cls(key=key, labels=labels))
+                result.append(cls(key=key, labels=labels, headcount=headcount))
         return result
 
 
@@ -89,6 +97,8 @@ class PetitionIndexPage(Page):
         context["other_petitions"] = [p for p in petitions if p.governing.status != opened]
         return context
 
+
+SEAL_WINDOW_HOURS = 48
 
 # The source page of each translation group, by translation key (see PetitionPage.source_id).
 _source_ids: dict[str, int] = {}
@@ -187,7 +197,9 @@ class PetitionPage(RoutedPageMixin, Page):
         blank=True,
         help_text=_(
             "One per line. When given, signers pick from this list. To name a department in "
-            "Spanish too, add the Spanish name after a bar: “Dietary | Dietética”."
+            "Spanish too, add the Spanish name after a bar: “Dietary | Dietética”. To show "
+            "how much of each department has signed, end the line with its approximate "
+            "headcount after another bar: “Dietary | Dietética | 40” (or “Dietary | 40”)."
         ),
     )
     allow_full_name = models.BooleanField(_("signers may show their full name"), default=True)
@@ -233,6 +245,45 @@ class PetitionPage(RoutedPageMixin, Page):
     link_token = models.CharField(max_length=24, blank=True, editable=False)
 
     objects = PetitionPageManager()
+    # Sealing: while a threshold is set and not reached, no name, department cell or recent
+    # signer is shown to anyone (organizers see the total). Reaching it is recorded on the
+    # petition's count row (PetitionCount.threshold_reached_at), not here: publishing a
+    # revision would otherwise overwrite it.
+    seal_threshold = models.PositiveIntegerField(
+        _("names sealed until this many have signed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Until then nobody, organizers included, sees any name or department: only the "
+            "count. Leave empty to show names from the start."
+        ),
+    )
+    seal_share = models.PositiveSmallIntegerField(
+        _("or until this percent of the workplace has signed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Needs a headcount for every department (see Departments): the workplace is "
+            "their sum. If both are given, the larger number rules."
+        ),
+    )
+    seal_window_hours = models.PositiveSmallIntegerField(
+        _("hours signers have to withdraw once the threshold is reached"),
+        default=SEAL_WINDOW_HOURS,
+        blank=True,  # left empty in the admin: the default (see clean)
+        help_text=_(
+            "When the threshold is reached, every signer is emailed; names appear only after "
+            "this many hours, so anyone who wants to can withdraw first."
+        ),
+    )
+    conditional_signing = models.BooleanField(
+        _("signers may sign on condition"),
+        default=False,
+        help_text=_(
+            "The sign form offers “count my signature only once N coworkers have signed”. "
+            "Such signatures are counted separately until then."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -267,6 +318,12 @@ class PetitionPage(RoutedPageMixin, Page):
                 "For a workplace under surveillance: keep the petition off every list and "
                 "show a code name instead of the employer's name."
             ),
+            [
+                FieldRowPanel([FieldPanel("seal_threshold"), FieldPanel("seal_share")]),
+                FieldPanel("seal_window_hours"),
+                FieldPanel("conditional_signing"),
+            ],
+            heading=_("Sealed names and conditional signatures"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -296,6 +353,10 @@ class PetitionPage(RoutedPageMixin, Page):
             "retention_days",
             "unlisted",
             "link_token",
+            "seal_threshold",
+            "seal_share",
+            "seal_window_hours",
+            "conditional_signing",
         )
     ]
 
@@ -335,6 +396,11 @@ class PetitionPage(RoutedPageMixin, Page):
                 "unlisted",
                 "link_token",
                 "code_name",
+                "departments",
+                "seal_threshold",
+                "seal_share",
+                "seal_window_hours",
+                "conditional_signing",
             ).get(pk=self.source_id)
         return self._governing
 
@@ -470,6 +536,47 @@ class PetitionPage(RoutedPageMixin, Page):
                 return department.key
         return None
 
+    @property
+    def workplace_headcount(self) -> int | None:
+        """The sum of the departments' headcounts, when every department has one."""
+        listed = self.department_list
+        if not listed or any(d.headcount is None for d in listed):
+            return None
+        return sum(d.headcount for d in listed)
+
+    def seal_count(self) -> int | None:
+        """How many confirmed signatures unseal the names (the source page's settings
+        rule), or None when names are not sealed. A share with no headcount to take it of
+        keeps names sealed (the admin refuses to save that): sealing fails closed."""
+        rules = self.governing
+        wanted = []
+        if rules.seal_threshold:
+            wanted.append(rules.seal_threshold)
+        if rules.seal_share:
+            headcount = rules.workplace_headcount
+            if headcount is None:
+                return 2**31 - 1
+            wanted.append(max(1, math.ceil(headcount * rules.seal_share / 100)))
+        return max(wanted) if wanted else None
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.seal_window_hours is None:
+            self.seal_window_hours = SEAL_WINDOW_HOURS
+        if self.seal_share is not None and not 1 <= self.seal_share <= 100:
+            raise ValidationError({"seal_share": _("Give a percent from 1 to 100.")})
+        if self.seal_share and self.workplace_headcount is None:
+            raise ValidationError(
+                {
+                    "seal_share": _(
+                        "A share of the workplace needs a headcount on every department line, "
+                        "such as “Dietary | Dietética | 40”."
+                    )
+                }
+            )
+
     def purge_after(self) -> datetime.date | None:
         if self.closes_on is None:
             return None
@@ -524,6 +631,13 @@ class Signature(models.Model):
         "PaperSheet", on_delete=models.RESTRICT, null=True, blank=True, related_name="signatures"
     )
     sheet_row = models.PositiveSmallIntegerField(null=True, blank=True)
+    # A conditional signature ("count me once N coworkers have signed, me included"): it is
+    # confirmed but not counted while this is set; the count refresh clears it (and sets
+    # counted_at) once N is reached. An ordinary signature never has it.
+    waits_for = models.PositiveIntegerField(null=True, blank=True)
+    counted_at = models.DateTimeField(null=True, blank=True)
+    # When this signer was told the threshold was reached (sent at most once).
+    threshold_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("signature")
@@ -573,6 +687,11 @@ class PetitionCount(models.Model):
     refreshed_at = models.DateTimeField(default=timezone.now)
     reconciled_at = models.DateTimeField(null=True, blank=True)
     purged_at = models.DateTimeField(null=True, blank=True)
+    # Confirmed signatures waiting for their condition (Signature.waits_for): not counted.
+    conditional = models.PositiveIntegerField(default=0)
+    # When the refresh first saw the seal threshold reached; names show from this plus
+    # the petition's window. Never cleared: once signers were told, the seal is spent.
+    threshold_reached_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("petition count")

@@ -8,6 +8,7 @@ finds the entry stale *and* marked dirty has that one petition refreshed
 so concurrent views don't stampede.
 """
 
+import datetime
 import hashlib
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.email import normalize_email
@@ -26,6 +28,69 @@ COUNT_TTL = 24 * 3600
 STALE_AFTER = 4.0
 RECENT_SHOWN = 8
 MIN_CELL = 5  # department counts below this are suppressed outside the organizer view
+
+
+# A signature that counts: confirmed, and not waiting for its condition (Signature.waits_for).
+COUNTED = Q(status=Signature.Status.CONFIRMED, waits_for__isnull=True)
+WAITING = Q(status=Signature.Status.CONFIRMED, waits_for__isnull=False)
+
+
+def counted(source_id: int) -> QuerySet[Signature]:
+    return Signature.objects.filter(COUNTED, petition_id=source_id)
+
+
+@dataclass(frozen=True)
+class Seal:
+    """Whether names may be shown yet. `threshold` is None when the petition seals
+    nothing; otherwise names show from `visible_at` (the threshold reached, plus the
+    window signers have to withdraw)."""
+
+    threshold: int | None
+    count: int = 0
+    reached_at: datetime.datetime | None = None
+    visible_at: datetime.datetime | None = None
+    visible: bool = True
+    window_hours: int = 0
+
+    @property
+    def sealed(self) -> bool:
+        return not self.visible
+
+    @property
+    def in_window(self) -> bool:
+        """Reached, and signers are still within their time to withdraw."""
+        return self.reached_at is not None and not self.visible
+
+
+def seal_state(page: PetitionPage, now: datetime.datetime | None = None) -> Seal:
+    threshold = page.seal_count() if page.pk is not None else None
+    if threshold is None:
+        return Seal(threshold=None)
+    now = now or timezone.now()
+    stored = (
+        PetitionCount.objects.filter(petition_id=page.source_id)
+        .values("confirmed", "threshold_reached_at")
+        .first()
+    ) or {"confirmed": 0, "threshold_reached_at": None}
+    reached_at = stored["threshold_reached_at"]
+    window = page.governing.seal_window_hours
+    visible_at = reached_at + datetime.timedelta(hours=window) if reached_at else None
+    return Seal(
+        threshold=threshold,
+        count=stored["confirmed"],
+        reached_at=reached_at,
+        visible_at=visible_at,
+        visible=visible_at is not None and now >= visible_at,
+        window_hours=window,
+    )
+
+
+def names_visible(page: PetitionPage, now: datetime.datetime | None = None) -> bool:
+    """The one gate for every surface that shows a name, a department cell or a recent
+    signer (page, JSON, organizer pages, CSVs, delivery PDF, paper preview): False while
+    the petition's seal threshold is not reached, and for the window after it, whoever
+    asks. A petition with no threshold shows names as signers chose."""
+    return seal_state(page, now).visible
 
 
 def count_key(source_id: int) -> str:
@@ -43,6 +108,8 @@ class PetitionTally:
     recent: list[str]
     refreshed_at: float
     stale: bool = False
+    conditional: int = 0  # confirmed, waiting for their condition: not in `count`
+    seal: Seal = Seal(threshold=None)
 
     @property
     def percent(self) -> int:
@@ -53,7 +120,7 @@ class PetitionTally:
 
 def recent_names(source_id: int) -> list[str]:
     rows = (
-        Signature.objects.filter(petition_id=source_id, status=Signature.Status.CONFIRMED)
+        counted(source_id)
         .exclude(name_display=Signature.NameDisplay.HIDDEN)
         .order_by("-confirmed_at")
         .values_list("name", "name_display")[:RECENT_SHOWN]
@@ -61,8 +128,24 @@ def recent_names(source_id: int) -> list[str]:
     return [shown for name, choice in rows if (shown := display_name(name, choice))]
 
 
-def tally_entry(source_id: int, confirmed: int, refreshed_at: float) -> dict:
-    return {"count": confirmed, "recent": recent_names(source_id), "at": refreshed_at}
+def tally_entry(
+    source_id: int,
+    confirmed: int,
+    refreshed_at: float,
+    *,
+    conditional: int = 0,
+    sealed: bool = False,
+) -> dict:
+    """A cached tally. A sealed petition's entry holds no names at all (and a reader
+    checks `names_visible` again, since the seal can outlast the entry)."""
+    recent = [] if sealed else recent_names(source_id)
+    return {
+        "count": confirmed,
+        "recent": recent,
+        "at": refreshed_at,
+        "conditional": conditional,
+        "sealed": sealed,
+    }
 
 
 def petition_tally(page: PetitionPage) -> PetitionTally:
@@ -78,7 +161,13 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
     if entry is None:
         stored = PetitionCount.objects.filter(petition_id=source_id).first()
         if stored is not None and not dirty:
-            entry = tally_entry(source_id, stored.confirmed, stored.refreshed_at.timestamp())
+            entry = tally_entry(
+                source_id,
+                stored.confirmed,
+                stored.refreshed_at.timestamp(),
+                conditional=stored.conditional,
+                sealed=not names_visible(page),
+            )
             cache.set(count_key(source_id), entry, COUNT_TTL)
     stale = entry is None or (dirty and time.time() - entry["at"] > STALE_AFTER)
     return tally_from(page, entry, stale=stale)
@@ -109,12 +198,17 @@ def tally_from(page: PetitionPage, entry: dict | None, *, stale: bool = False) -
     """The tally of a cache entry (`tally_entry`); none yet is a count of nothing."""
     if entry is None:
         entry = {"count": 0, "recent": [], "at": 0.0}
+    seal = seal_state(page) if page.pk is not None else Seal(threshold=None)
+    if entry.get("sealed") and seal.visible:
+        stale = True  # cached while sealed, so without names: time to count again
     return PetitionTally(
         count=entry["count"],
         goal=page.governing.goal,
-        recent=entry["recent"],
+        recent=entry["recent"] if seal.visible else [],
         refreshed_at=entry["at"],
         stale=stale,
+        conditional=entry.get("conditional", 0),
+        seal=seal,
     )
 
 
@@ -126,6 +220,9 @@ def signers(
     source: str = "",
     query: str = "",
 ) -> QuerySet[Signature]:
+    """The signer list for organizers: nothing while names are sealed."""
+    if not names_visible(page):
+        return Signature.objects.none()
     rows = Signature.objects.filter(petition_id=page.source_id).exclude(email__isnull=True, name="")
     if status:
         rows = rows.filter(status=status)
@@ -195,6 +292,53 @@ def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
     return header, rows
 
 
+@dataclass(frozen=True)
+class CoverageRow:
+    """One department: how many signed, of about how many, with the small-cell rule
+    applied (a count below MIN_CELL is `None`, and its share is not given either)."""
+
+    label: str
+    count: int | None
+    headcount: int | None
+    share: int | None  # percent, rounded
+
+    @property
+    def small(self) -> bool:
+        return self.count is None
+
+
+def department_coverage(page: PetitionPage, *, language: str | None = None) -> list[CoverageRow]:
+    """Each listed department's confirmed signatures against its headcount, for the
+    organizer view and the delivery PDF; signatures with no (or an unlisted) department
+    are left out, having no headcount. Empty while names are sealed, and when no
+    department has a headcount."""
+    listed = page.department_list
+    if not any(d.headcount for d in listed) or not names_visible(page):
+        return []
+    found = dict(
+        counted(page.source_id)
+        .values("department")
+        .annotate(n=Count("id"))
+        .values_list("department", "n")
+    )
+    result = []
+    for department in listed:
+        n = found.get(department.key, 0)
+        small = n < MIN_CELL
+        share = None
+        if not small and department.headcount:
+            share = min(100, round(100 * n / department.headcount))
+        result.append(
+            CoverageRow(
+                label=department.label(language),
+                count=None if small else n,
+                headcount=department.headcount,
+                share=share,
+            )
+        )
+    return result
+
+
 def departments_export(page: PetitionPage, *, language: str) -> tuple[list[str], list[tuple]]:
     """The header and rows of the department counts export, small cells suppressed: the
     counts leave the organizer view."""
@@ -209,20 +353,23 @@ def departments_export(page: PetitionPage, *, language: str) -> tuple[list[str],
 
 
 def exact_confirmed(source_id: int) -> int:
-    return Signature.objects.filter(
-        petition_id=source_id, status=Signature.Status.CONFIRMED
-    ).count()
+    """Signatures that count (a conditional one waiting for its condition does not)."""
+    return counted(source_id).count()
 
 
-def delivery_names(source_id: int) -> tuple[list[str], int]:
-    """Names for the delivery sheet as each signer chose, and how many chose not to show."""
+def exact_conditional(source_id: int) -> int:
+    return Signature.objects.filter(WAITING, petition_id=source_id).count()
+
+
+def delivery_names(page: PetitionPage) -> tuple[list[str], int]:
+    """Names for the delivery sheet as each signer chose, and how many chose not to show
+    (while sealed, no names: every signer is among those not shown)."""
+    source_id = page.source_id
+    if not names_visible(page):
+        return [], exact_confirmed(source_id)
     names: list[str] = []
     hidden = 0
-    rows = (
-        Signature.objects.filter(petition_id=source_id, status=Signature.Status.CONFIRMED)
-        .order_by("confirmed_at", "id")
-        .values_list("name", "name_display")
-    )
+    rows = counted(source_id).order_by("confirmed_at", "id").values_list("name", "name_display")
     for name, choice in rows.iterator(chunk_size=2000):
         shown = display_name(name, choice)
         if shown:
@@ -273,6 +420,12 @@ def paper_preview(page: PetitionPage, rows) -> list[PaperPreviewRow]:
     signatures = Signature.objects.filter(petition_id=source_id).exclude(
         status=Signature.Status.WITHDRAWN
     )
+    if not names_visible(page):
+        # Sealed: checking a typed name against those given would tell the steward who
+        # signed, and an echoed spelling which departments did. Lines are checked within
+        # the batch only; an email that already signed is still counted once (the
+        # database constraint), and says nothing about whose it is.
+        signatures = signatures.none()
     spellings: dict[str, str] = {}
     if not listed:
         for given in signatures.exclude(department="").values_list("department", flat=True):

@@ -74,6 +74,7 @@ def signature_create(
     department: str = "",
     name_display: str = Signature.NameDisplay.HIDDEN,
     language: str = "en",
+    waits_for: int | None = None,
 ) -> SignResult:
     """Sign a petition: one INSERT, and a confirmation email queued on commit. `petition`
     is the page or its cached signing facts (petitions.sign_facts): only its id and source
@@ -98,6 +99,7 @@ def signature_create(
                 department=department.strip(),
                 name_display=name_display,
                 language=language,
+                waits_for=waits_for,
             )
     except IntegrityError:
         existing = Signature.objects.filter(petition_id=source_id, email=email).first()
@@ -333,29 +335,156 @@ def _try_counts_lock() -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def _store_counts(ids: list[int], *, reconcile: bool) -> dict[int, dict]:
-    rows = (
-        Signature.objects.filter(petition_id__in=ids)
-        .values("petition_id")
-        .annotate(
-            confirmed=Count("id", filter=Q(status=Signature.Status.CONFIRMED)),
-            pending=Count("id", filter=Q(status=Signature.Status.PENDING)),
-        )
+def conditional_promote(*, source_id: int, counted: int, now=None) -> int:
+    """Make conditional signatures ordinary once their condition holds; returns how many.
+
+    "Count me once N coworkers have signed (me included)": the largest group of waiting
+    signatures that all hold together is promoted at once. With k of them, taken in order
+    of N, each holds when counted + k >= its N; so ten coworkers each waiting for ten count
+    together, though none would alone. Idempotent: only rows still waiting are touched."""
+    waiting = list(
+        Signature.objects.filter(selectors.WAITING, petition_id=source_id)
+        .order_by("waits_for", "id")
+        .values_list("id", "waits_for")
     )
-    found = {row["petition_id"]: row for row in rows}
+    chosen = 0
+    for k, (_id, n) in enumerate(waiting, start=1):
+        if counted + k >= n:
+            chosen = k
+    if not chosen:
+        return 0
+    return Signature.objects.filter(
+        selectors.WAITING, id__in=[pk for pk, _n in waiting[:chosen]]
+    ).update(waits_for=None, counted_at=now or timezone.now())
+
+
+def _store_counts(ids: list[int], *, reconcile: bool) -> dict[int, dict]:
+    def grouped():
+        return {
+            row["petition_id"]: row
+            for row in Signature.objects.filter(petition_id__in=ids)
+            .values("petition_id")
+            .annotate(
+                confirmed=Count("id", filter=selectors.COUNTED),
+                conditional=Count("id", filter=selectors.WAITING),
+                pending=Count("id", filter=Q(status=Signature.Status.PENDING)),
+            )
+        }
+
+    found = grouped()
     now = timezone.now()
+    promoted = 0
+    for source_id, row in found.items():
+        if row["conditional"]:
+            promoted += conditional_promote(source_id=source_id, counted=row["confirmed"], now=now)
+    if promoted:
+        found = grouped()
+    pages = {page.pk: page for page in PetitionPage.objects.filter(pk__in=ids)}
     entries = {}
     for source_id in ids:
-        row = found.get(source_id, {"confirmed": 0, "pending": 0})
-        defaults = {"confirmed": row["confirmed"], "pending": row["pending"], "refreshed_at": now}
+        row = found.get(source_id, {"confirmed": 0, "pending": 0, "conditional": 0})
+        defaults = {
+            "confirmed": row["confirmed"],
+            "pending": row["pending"],
+            "conditional": row["conditional"],
+            "refreshed_at": now,
+        }
         if reconcile:
             defaults["reconciled_at"] = now
         PetitionCount.objects.update_or_create(petition_id=source_id, defaults=defaults)
-        entries[source_id] = selectors.tally_entry(source_id, row["confirmed"], now.timestamp())
+        page = pages.get(source_id)
+        threshold = page.seal_count() if page is not None else None
+        if threshold is not None and row["confirmed"] >= threshold:
+            _threshold_reach(source_id, now)
+        entries[source_id] = selectors.tally_entry(
+            source_id,
+            row["confirmed"],
+            now.timestamp(),
+            conditional=row["conditional"],
+            sealed=page is not None and not selectors.names_visible(page, now),
+        )
     cache.set_many(
         {selectors.count_key(i): entry for i, entry in entries.items()}, selectors.COUNT_TTL
     )
     return entries
+
+
+def _threshold_reach(source_id: int, now) -> None:
+    """Record, once, that the seal threshold was reached, and email the signers after
+    commit. The window before names show runs from this moment."""
+    from .tasks import threshold_notices_send
+
+    first = PetitionCount.objects.filter(
+        petition_id=source_id, threshold_reached_at__isnull=True
+    ).update(threshold_reached_at=now)
+    if first:
+        transaction.on_commit(lambda: threshold_notices_send.delay(source_id))
+
+
+THRESHOLD_EMAIL = "petitions_threshold"
+
+
+def threshold_notices_send(*, source_id: int) -> int:
+    """Queue one notice per signer counted when the threshold was reached (each its own
+    task, so one bad address doesn't hold up the rest). Safe to run twice: a signer
+    already told is skipped by the per-signer task."""
+    from .tasks import threshold_notice_send
+
+    reached_at = (
+        PetitionCount.objects.filter(petition_id=source_id)
+        .values_list("threshold_reached_at", flat=True)
+        .first()
+    )
+    if reached_at is None:
+        return 0
+    ids = list(
+        Signature.objects.filter(
+            selectors.COUNTED,
+            petition_id=source_id,
+            email__isnull=False,
+            threshold_notified_at__isnull=True,
+            confirmed_at__lte=reached_at,
+        ).values_list("id", flat=True)
+    )
+    for signature_id in ids:
+        threshold_notice_send.delay(signature_id)
+    return len(ids)
+
+
+def threshold_notice_send(*, signature_id: int) -> bool:
+    """Tell one signer, in their language, that the threshold was reached and when names
+    will show, with their withdraw link. Marked after sending: a retry may repeat a notice,
+    never lose one (a lost notice would take away the chance to withdraw)."""
+    from core.tasks import email_send
+
+    signature = (
+        Signature.objects.filter(
+            selectors.COUNTED, pk=signature_id, threshold_notified_at__isnull=True
+        )
+        .exclude(email__isnull=True)
+        .first()
+    )
+    if signature is None:
+        return False
+    page = PetitionPage.objects.filter(pk=signature.petition_id).first()
+    if page is None:
+        return False
+    seal = selectors.seal_state(page)
+    if seal.reached_at is None:
+        return False
+    language = signature.language
+    shown_page = _page_in(page, language)
+    context = {
+        **_email_context(shown_page, signature),
+        "threshold": seal.threshold,
+        "window_hours": seal.window_hours,
+        "visible_at": seal.visible_at,
+        "shown_as": signature.shown_name,
+    }
+    subject, text, html = email_render(template=THRESHOLD_EMAIL, context=context, language=language)
+    sent = email_send(to=signature.email, subject=subject, text=text, html=html, language=language)
+    Signature.objects.filter(pk=signature_id).update(threshold_notified_at=timezone.now())
+    return sent
 
 
 def counts_refresh(*, petition_ids: list[int] | None = None) -> dict[int, dict]:

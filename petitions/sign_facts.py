@@ -45,6 +45,10 @@ class SigningFacts:
     # (key, label in the page's language): the form shows labels and stores keys.
     department_labels: tuple[tuple[str, str], ...] = ()
     unlisted: bool = False  # the answers carry X-Robots-Tag: noindex
+    # Conditional signing (PetitionPage.conditional_signing) and the seal threshold a
+    # conditional signature waits for when the signer gives no number.
+    conditional_signing: bool = False
+    seal_threshold: int | None = None
 
     @classmethod
     def from_page(cls, page: PetitionPage) -> "SigningFacts":
@@ -64,6 +68,8 @@ class SigningFacts:
             department_choices=tuple(page.department_choices),
             department_labels=tuple(page.department_options(page.locale.language_code)),
             unlisted=page.is_unlisted,
+            conditional_signing=rules.conditional_signing,
+            seal_threshold=page.seal_count(),
         )
 
     def is_open(self, today: datetime.date | None = None) -> bool:

@@ -39,3 +39,15 @@ def retention_purge() -> int:
 def delivery_pdf_render(pdf_id: int) -> None:
     """Routed to the "pdf" queue by name."""
     services.delivery_pdf_render(pdf_id=pdf_id)
+
+
+@shared_task
+def threshold_notices_send(source_id: int) -> int:
+    """Once, when a petition's seal threshold is reached: a notice task per signer."""
+    return services.threshold_notices_send(source_id=source_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def threshold_notice_send(signature_id: int) -> bool:
+    """Queue "email": one signer told the threshold was reached and when names show."""
+    return services.threshold_notice_send(signature_id=signature_id)

@@ -50,8 +50,10 @@ def _render(request, page, template, context=None, status=200):
 
 
 def _page_context(request, page: PetitionPage, form=None) -> dict:
+    tally = services.tally_refresh_if_stale(petition=page)
     return {
-        "tally": services.tally_refresh_if_stale(petition=page),
+        "tally": tally,
+        "seal": tally.seal,
         "form": form or SignForm(petition=page),
         "is_open": page.is_open(),
         # A fresh time-to-fill token each rendering (shared by a cached page's visitors).
@@ -131,6 +133,7 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
         department=data.get("department", ""),
         name_display=data["name_display"],
         language=data["language"],
+        waits_for=data.get("waits_for"),
     )
     # Whether new or already signed, the same screen: nobody can probe who signed.
     return HttpResponseRedirect(facts.signed_url)
@@ -216,6 +219,10 @@ def count_json(request, page: PetitionPage):
             "percent": tally.percent,
             # Embeds and other sites see the code name, never the employer's name.
             "title": page.shown_title,
+            # Progress only: no name or department is ever in this answer.
+            "conditional": tally.conditional,
+            "names_sealed": tally.seal.sealed,
+            "names_sealed_until": tally.seal.threshold if tally.seal.sealed else None,
             "url": settings.SITE_URL + page.url,
             "open": page.is_open(),
             "closes_on": page.closes_on.isoformat() if page.closes_on else None,
@@ -240,10 +247,28 @@ def _gate(request, page: PetitionPage):
     return None
 
 
+def _sealed_context(page: PetitionPage) -> dict:
+    """What organizers see of a sealed petition: the totals, never a name or a cell."""
+    return {
+        "seal": selectors.seal_state(page),
+        "exact": selectors.exact_confirmed(page.source_id),
+        "conditional": selectors.exact_conditional(page.source_id),
+    }
+
+
+def _sealed_refusal(request, page: PetitionPage):
+    """An export asked for while names are sealed: a page saying so, and no data."""
+    response = _render(request, page, "petitions/sealed.html", _sealed_context(page), status=403)
+    return no_store(response)
+
+
 @page_route(PetitionPage, "signers/", name="signers")
 def signers(request, page: PetitionPage):
     if response := _gate(request, page):
         return response
+    if not selectors.names_visible(page):
+        context = {**_sealed_context(page), "min_cell": selectors.MIN_CELL}
+        return no_store(_render(request, page, "petitions/signers.html", context))
     filters = SignerFilterForm(request.GET or None)
     params = filters.cleaned_data if filters.is_valid() else {}
     rows = selectors.signers(
@@ -261,7 +286,10 @@ def signers(request, page: PetitionPage):
         "filters": filters,
         "signers_page": signers_page,
         "departments": selectors.department_counts(page, suppress=False, language=get_language()),
+        "coverage": selectors.department_coverage(page, language=get_language()),
         "exact": selectors.exact_confirmed(page.source_id),
+        "conditional": selectors.exact_conditional(page.source_id),
+        "seal": selectors.seal_state(page),
         "min_cell": selectors.MIN_CELL,
         "query_string": request.GET.urlencode(),
     }
@@ -280,6 +308,8 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
 def signers_csv(request, page: PetitionPage):
     if response := _gate(request, page):
         return response
+    if not selectors.names_visible(page):
+        return _sealed_refusal(request, page)
     header, rows = selectors.signers_export(page)
     return _csv_response(f"signers-{page.slug}.csv", header, rows)
 
@@ -289,6 +319,8 @@ def departments_csv(request, page: PetitionPage):
     """Counts leave the organizer view here, so small cells are suppressed."""
     if response := _gate(request, page):
         return response
+    if not selectors.names_visible(page):
+        return _sealed_refusal(request, page)
     header, rows = selectors.departments_export(page, language=get_language())
     return _csv_response(f"departments-{page.slug}.csv", header, rows)
 
@@ -329,7 +361,13 @@ def paper(request, page: PetitionPage):
                     "previewed": fingerprint,
                 }
             )
-    context = {"form": form, "preview": preview, "result": result, "changed": changed}
+    context = {
+        "form": form,
+        "preview": preview,
+        "result": result,
+        "changed": changed,
+        "seal": selectors.seal_state(page),
+    }
     if preview:
         context["summary"] = {
             "new": sum(row.status == row.NEW for row in preview),
@@ -357,7 +395,8 @@ def delivery(request, page: PetitionPage):
             page.url + page.reverse_subpage("delivery_status", args=[pdf.pk]).lstrip("/")
         )
     pdfs = DeliveryPdf.objects.filter(petition_id=page.source_id).defer("pdf").order_by("-id")[:10]
-    return no_store(_render(request, page, "petitions/delivery.html", {"form": form, "pdfs": pdfs}))
+    context = {"form": form, "pdfs": pdfs, **_sealed_context(page)}
+    return no_store(_render(request, page, "petitions/delivery.html", context))
 
 
 def _delivery_pdf(page: PetitionPage, pdf_id: int, *, with_data: bool = False) -> DeliveryPdf:

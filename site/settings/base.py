@@ -263,6 +263,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "home.tasks.email_send": {"queue": "email"},  # core.tasks.email_send
     "petitions.tasks.signature_email_send": {"queue": "email"},
+    "petitions.tasks.threshold_notice_send": {"queue": "email"},
     "*.tasks.*pdf*": {"queue": "pdf"},
     "*.tasks.counts_*": {"queue": "counts"},
 }
