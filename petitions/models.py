@@ -6,9 +6,9 @@ coworker who signs in Spanish and one who signs in English land in the same coun
 """
 
 import datetime
+import math
 import secrets
 import string
-import math
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -318,6 +318,8 @@ class PetitionPage(RoutedPageMixin, Page):
                 "For a workplace under surveillance: keep the petition off every list and "
                 "show a code name instead of the employer's name."
             ),
+        ),
+        MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("seal_threshold"), FieldPanel("seal_share")]),
                 FieldPanel("seal_window_hours"),
