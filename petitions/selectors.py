@@ -542,6 +542,11 @@ def sheet_reconciliation(page: PetitionPage) -> SheetReconciliation:
     )
 
 
-def sheet_signatures(sheet: PaperSheet) -> QuerySet[Signature]:
-    """The signatures entered from one sheet, by row: a sheet's count, answerable."""
-    return Signature.objects.filter(sheet=sheet).order_by("sheet_row", "id")
+def sheet_signatures(page: PetitionPage, sheet: PaperSheet) -> QuerySet[Signature]:
+    """The signatures entered from one sheet, by row: a sheet's count, answerable. While the
+    petition's names are sealed, each row keeps only its number and status: the name,
+    email and department the steward typed are not shown back, even to them."""
+    rows = Signature.objects.filter(sheet=sheet).order_by("sheet_row", "id")
+    if not names_visible(page):
+        return rows.only("id", "sheet_row", "status")
+    return rows

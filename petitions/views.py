@@ -498,9 +498,9 @@ def sheet(request, page: PetitionPage, number: int):
     if found is None:
         context = {"missing": number}
         return no_store(_render(request, page, "petitions/paper_sheet.html", context, 404))
-    context = {"sheet": found}
+    context = {"sheet": found, "seal": selectors.seal_state(page)}
     if found.entered_at is not None:
-        context["signatures"] = selectors.sheet_signatures(found)
+        context["signatures"] = selectors.sheet_signatures(page, found)
         if request.method == "POST":
             context["already_entered"] = True
         return no_store(_render(request, page, "petitions/paper_sheet.html", context))
@@ -543,12 +543,12 @@ def sheet(request, page: PetitionPage, number: int):
                 found.refresh_from_db()
                 context.update(
                     sheet=found,
-                    signatures=selectors.sheet_signatures(found),
+                    signatures=selectors.sheet_signatures(page, found),
                     already_entered=True,
                 )
                 return no_store(_render(request, page, "petitions/paper_sheet.html", context))
             found.refresh_from_db()
-            context.update(sheet=found, result=result, signatures=selectors.sheet_signatures(found))
+            context.update(sheet=found, result=result, signatures=selectors.sheet_signatures(page, found))
             return no_store(_render(request, page, "petitions/paper_sheet.html", context))
         changed = form.wants_save()
         form = SheetForm(
