@@ -62,7 +62,7 @@ def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_kee
 
 
 @pytest.mark.django_db
-def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
+def test_demo_seeds_two_listed_open_petitions_and_one_unlisted_in_both_languages_once(home):
     from demo import petitions as petitions_demo
     from demo.pages import seed_unions
 
@@ -70,8 +70,10 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
     petitions_demo.seed(home=home, stdout=io.StringIO())
     petitions_demo.seed(home=home, stdout=io.StringIO())
     index = PetitionIndexPage.objects.get(locale__language_code="en")
-    petitions = PetitionPage.objects.child_of(index).live()
+    petitions = PetitionPage.objects.listed().child_of(index)
     assert petitions.count() == 2
+    unlisted = PetitionPage.objects.child_of(index).unlisted()
+    assert [p.shown_title for p in unlisted] == ["Blue Thermos"]
     assert all(p.is_open() for p in petitions)
     for page in petitions:
         spanish = page.get_translation_or_none(
@@ -84,7 +86,7 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
         assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
         assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
-    assert Signature.objects.count() == 500
+    assert Signature.objects.count() == 500 + 41  # 41 on the unlisted petition
 
 
 @pytest.mark.django_db

@@ -144,6 +144,7 @@ def test_every_public_route_of_an_unlisted_petition_says_noindex(client, home):
             html = response.content.decode()
             assert '<meta name="robots" content="noindex, nofollow">' in html
             assert f"<title>{CODE_NAME} · Union Hall</title>" in html
+            assert f'<meta property="og:title" content="{CODE_NAME}">' in html
     response = client.post(sign_url(page), sign_data())
     assert response.status_code == 302
     assert response["X-Robots-Tag"] == "noindex, nofollow"
