@@ -84,7 +84,11 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
         assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
         assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
-    assert Signature.objects.count() == 500
+    assert Signature.objects.filter(source="online").count() == 500
+    # Two entered paper sheets on one petition, each signature with its sheet and row.
+    paper = Signature.objects.filter(source="paper")
+    assert paper.count() == 7 and not paper.filter(sheet__isnull=True).exists()
+    assert paper.values("petition").distinct().count() == 1
 
 
 @pytest.mark.django_db
