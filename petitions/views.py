@@ -548,7 +548,9 @@ def sheet(request, page: PetitionPage, number: int):
                 )
                 return no_store(_render(request, page, "petitions/paper_sheet.html", context))
             found.refresh_from_db()
-            context.update(sheet=found, result=result, signatures=selectors.sheet_signatures(page, found))
+            context.update(
+                sheet=found, result=result, signatures=selectors.sheet_signatures(page, found)
+            )
             return no_store(_render(request, page, "petitions/paper_sheet.html", context))
         changed = form.wants_save()
         form = SheetForm(

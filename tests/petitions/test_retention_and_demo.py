@@ -86,7 +86,13 @@ def test_demo_seeds_two_listed_open_petitions_and_one_unlisted_in_both_languages
         assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
         assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
-    assert Signature.objects.count() == 500 + 41  # 41 on the unlisted petition
+    assert (
+        Signature.objects.filter(source="online").count() == 500 + 41
+    )  # 41 on the unlisted petition
+    # Two entered paper sheets on one petition, each signature with its sheet and row.
+    paper = Signature.objects.filter(source="paper")
+    assert paper.count() == 7 and not paper.filter(sheet__isnull=True).exists()
+    assert paper.values("petition").distinct().count() == 1
 
 
 @pytest.mark.django_db
