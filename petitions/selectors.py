@@ -241,12 +241,12 @@ def department_counts(
     """Confirmed signatures per department. With `suppress`, a count below MIN_CELL is
     None, so a small team can't be singled out on anything that leaves the organizer view.
     With `language`, each department is named in it (signatures store one key per
-    department, so the counts are the same in every language)."""
+    department, so the counts are the same in every language). Nothing while names are
+    sealed: a department cell can single people out as surely as a name."""
+    if not names_visible(page):
+        return []
     rows = (
-        Signature.objects.filter(petition_id=page.source_id, status=Signature.Status.CONFIRMED)
-        .values("department")
-        .annotate(n=Count("id"))
-        .order_by("department")
+        counted(page.source_id).values("department").annotate(n=Count("id")).order_by("department")
     )
     result = []
     for row in rows:
