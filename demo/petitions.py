@@ -145,6 +145,44 @@ WAREHOUSE = {
 }
 
 
+SEALED = {
+    "slug": "fair-shift-bids-at-riverbend",
+    "en": {
+        "title": "Fair shift bids at the Riverbend laundry",
+        "summary": (
+            "Shifts go to whoever the supervisor likes. We want posted bids by seniority. "
+            "Names stay sealed until 40 of us have signed."
+        ),
+        "addressed_to": "The plant manager, Riverbend Linen Services",
+        "demand": (
+            "<p>We ask Riverbend Linen Services to post every open shift for a week and award "
+            "it by seniority among those who bid, with the reason in writing when it is "
+            "not.</p>"
+        ),
+        "departments": "Washroom | Lavado | 30\nFolding | Doblado | 25\nDelivery | Reparto | 12",
+    },
+    "es": {
+        "title": "Turnos justos en la lavandería Riverbend",
+        "summary": (
+            "Los turnos van a quien le cae bien al supervisor. Queremos turnos publicados y "
+            "dados por antigüedad. Los nombres quedan sellados hasta que firmemos 40."
+        ),
+        "addressed_to": "La gerencia de planta, Riverbend Linen Services",
+        "demand": (
+            "<p>Pedimos a Riverbend Linen Services que publique cada turno libre durante una "
+            "semana y lo dé por antigüedad entre quienes lo pidan, con la razón por escrito "
+            "cuando no sea así.</p>"
+        ),
+    },
+    "local": "412",
+    "employer": "Riverbend Linen Services",
+    "goal": 60,
+    "signatures": 14,
+    "seal_threshold": 40,
+    "conditional_signing": True,
+}
+
+
 def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
     local = Local.objects.get(number=spec["local"])
     workplace = Workplace.objects.filter(local=local, employer=spec["employer"]).first()
@@ -159,6 +197,7 @@ def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
         opens_on=today - datetime.timedelta(days=10),
         closes_on=today + datetime.timedelta(days=45),
         retention_days=60,
+        **{k: spec[k] for k in ("seal_threshold", "conditional_signing") if k in spec},
         **spec["en"],
     )
     translation_of(page, "es", **spec["es"])
@@ -213,8 +252,10 @@ def seed(*, home, stdout) -> None:
             "muestra su nombre."
         ),
     )
-    for number, spec in enumerate([HOSPITAL, WAREHOUSE]):
+    for number, spec in enumerate([HOSPITAL, WAREHOUSE, SEALED]):
         page = _petition(index, spec)
         _signatures(page, spec["signatures"], seed=1017 + number)
     services.counts_reconcile()
-    stdout.write("Petitions: two open petitions with demo signatures.")
+    stdout.write(
+        "Petitions: three open petitions with demo signatures, one with names sealed until 40."
+    )
