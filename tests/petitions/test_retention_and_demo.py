@@ -62,7 +62,7 @@ def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_kee
 
 
 @pytest.mark.django_db
-def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
+def test_demo_seeds_three_open_petitions_in_both_languages_once(home):
     from demo import petitions as petitions_demo
     from demo.pages import seed_unions
 
@@ -71,8 +71,9 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
     petitions_demo.seed(home=home, stdout=io.StringIO())
     index = PetitionIndexPage.objects.get(locale__language_code="en")
     petitions = PetitionPage.objects.child_of(index).live()
-    assert petitions.count() == 2
+    assert petitions.count() == 3
     assert all(p.is_open() for p in petitions)
+    sealed = petitions.get(slug="fair-shift-bids-at-riverbend")
     for page in petitions:
         spanish = page.get_translation_or_none(
             PetitionIndexPage.objects.get(locale__language_code="es").locale
@@ -80,11 +81,18 @@ def test_demo_seeds_two_open_petitions_in_both_languages_once(home):
         assert spanish is not None and spanish.live
         assert spanish.title != page.title
         signatures = Signature.objects.filter(petition=page)
-        assert 150 <= signatures.count() <= 400
-        assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
         assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
-    assert Signature.objects.count() == 500
+        if page.pk == sealed.pk:
+            continue
+        assert 150 <= signatures.count() <= 400
+        assert signatures.filter(status="confirmed").count() > 100
+    # The sealed one: threshold not reached, names hidden, headcounts on every department.
+    assert sealed.seal_count() == 40 and sealed.workplace_headcount == 67
+    assert not selectors.names_visible(sealed)
+    assert selectors.petition_tally(sealed).recent == []
+    assert selectors.delivery_names(sealed)[0] == []
+    assert Signature.objects.count() == 514
 
 
 @pytest.mark.django_db
