@@ -188,6 +188,44 @@ UNLISTED = {
 }
 
 
+SEALED = {
+    "slug": "fair-shift-bids-at-riverbend",
+    "en": {
+        "title": "Fair shift bids at the Riverbend laundry",
+        "summary": (
+            "Shifts go to whoever the supervisor likes. We want posted bids by seniority. "
+            "Names stay sealed until 40 of us have signed."
+        ),
+        "addressed_to": "The plant manager, Riverbend Linen Services",
+        "demand": (
+            "<p>We ask Riverbend Linen Services to post every open shift for a week and award "
+            "it by seniority among those who bid, with the reason in writing when it is "
+            "not.</p>"
+        ),
+        "departments": "Washroom | Lavado | 30\nFolding | Doblado | 25\nDelivery | Reparto | 12",
+    },
+    "es": {
+        "title": "Turnos justos en la lavandería Riverbend",
+        "summary": (
+            "Los turnos van a quien le cae bien al supervisor. Queremos turnos publicados y "
+            "dados por antigüedad. Los nombres quedan sellados hasta que firmemos 40."
+        ),
+        "addressed_to": "La gerencia de planta, Riverbend Linen Services",
+        "demand": (
+            "<p>Pedimos a Riverbend Linen Services que publique cada turno libre durante una "
+            "semana y lo dé por antigüedad entre quienes lo pidan, con la razón por escrito "
+            "cuando no sea así.</p>"
+        ),
+    },
+    "local": "412",
+    "employer": "Riverbend Linen Services",
+    "goal": 60,
+    "signatures": 14,
+    "seal_threshold": 40,
+    "conditional_signing": True,
+}
+
+
 def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
     local = Local.objects.get(number=spec["local"])
     workplace = Workplace.objects.filter(local=local, employer=spec["employer"]).first()
@@ -208,6 +246,7 @@ def _petition(index: PetitionIndexPage, spec: dict) -> PetitionPage:
         opens_on=today - datetime.timedelta(days=10),
         closes_on=today + datetime.timedelta(days=45),
         retention_days=60,
+        **{k: spec[k] for k in ("seal_threshold", "conditional_signing") if k in spec},
         **spec["en"],
     )
     translation_of(page, "es", **spec["es"])
@@ -263,13 +302,13 @@ def seed(*, home, stdout) -> None:
         ),
     )
     pages = {}
-    for number, spec in enumerate([HOSPITAL, WAREHOUSE, UNLISTED]):
+    for number, spec in enumerate([HOSPITAL, WAREHOUSE, UNLISTED, SEALED]):
         pages[number] = page = _petition(index, spec)
         _signatures(page, spec["signatures"], seed=1017 + number)
     seed_paper(pages[1])  # the warehouse petition: two entered paper sheets
     services.counts_reconcile()
     # The unlisted link is not printed: the admin shows it under the code name.
     stdout.write(
-        "Petitions: two open petitions with demo signatures and two paper sheets, and one "
-        "unlisted (“Blue Thermos” in the admin)."
+        "Petitions: three open petitions with demo signatures (one with names sealed until "
+        "40, one with two paper sheets), and one unlisted (“Blue Thermos” in the admin)."
     )

@@ -23,7 +23,14 @@ PASSWORD = "meeting-at-the-hall"  # noqa: S105 (a page's shared password, not a 
 
 # Sample values for the arguments a route takes. A route with an argument not named here
 # fails the test, so a new route is looked at, not skipped.
-SAMPLE_ARGUMENTS = {"token": "1-abc", "pk": "1", "pdf_id": "1", "report_pk": "1", "kind": "pdf", "number": "1"}
+SAMPLE_ARGUMENTS = {
+    "token": "1-abc",
+    "pk": "1",
+    "pdf_id": "1",
+    "report_pk": "1",
+    "kind": "pdf",
+    "number": "1",
+}
 
 
 def routable_page_types() -> list[type]:

@@ -62,7 +62,7 @@ def test_retention_purge_anonymises_signers_after_closing_plus_retention_and_kee
 
 
 @pytest.mark.django_db
-def test_demo_seeds_two_listed_open_petitions_and_one_unlisted_in_both_languages_once(home):
+def test_demo_seeds_three_listed_open_petitions_and_one_unlisted_in_both_languages_once(home):
     from demo import petitions as petitions_demo
     from demo.pages import seed_unions
 
@@ -71,10 +71,11 @@ def test_demo_seeds_two_listed_open_petitions_and_one_unlisted_in_both_languages
     petitions_demo.seed(home=home, stdout=io.StringIO())
     index = PetitionIndexPage.objects.get(locale__language_code="en")
     petitions = PetitionPage.objects.listed().child_of(index)
-    assert petitions.count() == 2
+    assert petitions.count() == 3
     unlisted = PetitionPage.objects.child_of(index).unlisted()
     assert [p.shown_title for p in unlisted] == ["Blue Thermos"]
     assert all(p.is_open() for p in petitions)
+    sealed = petitions.get(slug="fair-shift-bids-at-riverbend")
     for page in petitions:
         spanish = page.get_translation_or_none(
             PetitionIndexPage.objects.get(locale__language_code="es").locale
@@ -82,13 +83,19 @@ def test_demo_seeds_two_listed_open_petitions_and_one_unlisted_in_both_languages
         assert spanish is not None and spanish.live
         assert spanish.title != page.title
         signatures = Signature.objects.filter(petition=page)
-        assert 150 <= signatures.count() <= 400
-        assert signatures.filter(status="confirmed").count() > 100
         assert not signatures.filter(email__endswith="@unionhall.test").exists()
         assert selectors.petition_tally(page).count == signatures.filter(status="confirmed").count()
-    assert (
-        Signature.objects.filter(source="online").count() == 500 + 41
-    )  # 41 on the unlisted petition
+        if page.pk == sealed.pk:
+            continue
+        assert 150 <= signatures.count() <= 400
+        assert signatures.filter(status="confirmed").count() > 100
+    # The sealed one: threshold not reached, names hidden, headcounts on every department.
+    assert sealed.seal_count() == 40 and sealed.workplace_headcount == 67
+    assert not selectors.names_visible(sealed)
+    assert selectors.petition_tally(sealed).recent == []
+    assert selectors.delivery_names(sealed)[0] == []
+    # 41 online on the unlisted petition, 14 on the sealed one.
+    assert Signature.objects.filter(source="online").count() == 500 + 41 + 14
     # Two entered paper sheets on one petition, each signature with its sheet and row.
     paper = Signature.objects.filter(source="paper")
     assert paper.count() == 7 and not paper.filter(sheet__isnull=True).exists()
