@@ -16,7 +16,7 @@ from .helpers import page_count, pdftotext
 @pytest.mark.browser
 # Fixtures re-create what a flush removes (the root page, the clause categories), so no
 # serialized rollback: it clashes with content types re-created after another test's flush.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_steward_assembles_a_proposal_and_downloads_its_pdf(
     browser, live_server, warrant_clause, leave_clause, local, workplace, local_steward
 ):

@@ -45,7 +45,7 @@ def setup_data():
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_steward_adapts_downloads_and_reports_an_adoption(browser, live_server, tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     resolution, local, user = setup_data()
