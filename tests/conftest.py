@@ -1,4 +1,11 @@
-"""Fixtures every test may use: a site with its home page in English and Spanish."""
+"""Fixtures every test may use: a site with its home page in English and Spanish.
+
+Tests ask for the database themselves (the `django_db` marker or the `db` fixture); pure tests
+run without one. A transactional test ends by flushing every table, which would delete the rows
+migrations made (Wagtail's root page, groups, seeded categories) for every later test, so each
+one must ask for `serialized_rollback=True`: `pytest_collection_modifyitems` refuses the run
+otherwise.
+"""
 
 import pytest
 from django.core.cache import cache
@@ -11,13 +18,6 @@ def _clear_cache():
     yield
 
 
-@pytest.fixture(autouse=True)
-def _serialized_rollback(django_db_serialized_rollback):
-    """Every transactional test restores the rows migrations made (Wagtail's root page,
-    groups, seeded categories) when it ends. Mixing flush-only and serialized tests would
-    let a flush re-create content types that the next serialized test then collides with."""
-
-
 @pytest.fixture
 def home(db):
     """The English home page as the default site's root, with its Spanish translation."""
@@ -28,10 +28,25 @@ def home(db):
 
 pytest_plugins = ["tests.browser"]
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
-def pytest_configure(config):
-    import os
 
-    # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
-    # from the same thread by tests are safe, so let them through.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def _transactional_without_serialized_rollback(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    transactional |= bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+    if not transactional:
+        return False
+    serialized = bool(marker and marker.kwargs.get("serialized_rollback"))
+    serialized |= "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+    return not serialized
+
+
+def pytest_collection_modifyitems(config, items):
+    offenders = [item.nodeid for item in items if _transactional_without_serialized_rollback(item)]
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests must ask for @pytest.mark.django_db(transaction=True, "
+            "serialized_rollback=True), or their flush deletes the rows migrations made: "
+            + ", ".join(offenders)
+        )

@@ -36,9 +36,7 @@ REQUIRED = [
 
 
 def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
-    # The test run's own switches (async-unsafe for Playwright) are not production's.
-    dropped = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    base = {k: v for k, v in os.environ.items() if k not in dropped}
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

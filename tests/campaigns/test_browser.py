@@ -15,7 +15,7 @@ from tests.factories import LocalFactory, organizer
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_endorse_confirm_approve_and_watch_the_count(browser, live_server, day):
     base = live_server.url
     phone = browser.new_context(viewport=PHONE)

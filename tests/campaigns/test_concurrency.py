@@ -12,7 +12,7 @@ from tests.factories import AffiliationFactory, LocalFactory
 from .conftest import data
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("attempts", [2, 6])
 def test_simultaneous_submissions_from_one_local_make_one_endorsement(day, attempts):
     affiliation = AffiliationFactory(name="Building Services Alliance", short_name="BSA")

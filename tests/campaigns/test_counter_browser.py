@@ -25,7 +25,7 @@ OUTSIDE = """() => {
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_counter_fits_its_suggested_320_by_180_frame(browser, live_server, day):
     day.title = "No work, no school, no shopping: a day without immigrant workers"
     day.save_revision().publish()

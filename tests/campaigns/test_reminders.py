@@ -11,7 +11,7 @@ from campaigns.tasks import reminders_send
 
 from .conftest import make_endorsement
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

@@ -69,7 +69,6 @@ def test_public_tally_counts_only_approved_endorsements_exactly(spread, day):
     )
 
 
-@pytest.mark.urls("tests.campaigns.urls")
 @pytest.mark.parametrize("suffix", ["tally.json", "tally/"])
 def test_tally_json_is_public_numbers_only(client, spread, day, suffix):
     response = client.get(day.url + suffix)
@@ -85,7 +84,6 @@ def test_tally_json_is_public_numbers_only(client, spread, day, suffix):
     assert "Private Person" not in response.content.decode()
 
 
-@pytest.mark.urls("tests.campaigns.urls")
 def test_tally_json_is_served_for_the_spanish_page_and_404_elsewhere(client, spread, day, index):
     spanish = day.get_translation(day.locale.__class__.objects.get(language_code="es")).specific
     payload = json.loads(client.get(spanish.url + "tally.json").content)

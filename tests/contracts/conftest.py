@@ -139,7 +139,7 @@ def leave_clause(library):
 
 
 @pytest.fixture
-def local():
+def local(db):
     return LocalFactory(number="412", name="Mesa Distribution Workers")
 
 

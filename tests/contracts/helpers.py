@@ -1,23 +1,6 @@
 """Helpers for contract language tests: PDF and DOCX text, and a small clause of our own."""
 
 import io
-import shutil
-import subprocess
-
-from pypdf import PdfReader
-
-PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
-
-
-def pdftotext(pdf: bytes) -> str:
-    result = subprocess.run(
-        [PDFTOTEXT, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return result.stdout.decode("utf-8")
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def docx_text(content: bytes) -> str:

@@ -9,14 +9,13 @@ from django.conf import settings
 from django.test import Client
 
 from tests.browser import PHONE, screenshot
-
-from .helpers import page_count, pdftotext
+from tests.helpers import page_count, pdf_text
 
 
 @pytest.mark.browser
 # Fixtures re-create what a flush removes (the root page, the clause categories), so no
 # serialized rollback: it clashes with content types re-created after another test's flush.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_steward_assembles_a_proposal_and_downloads_its_pdf(
     browser, live_server, warrant_clause, leave_clause, local, workplace, local_steward
 ):
@@ -87,7 +86,7 @@ def test_steward_assembles_a_proposal_and_downloads_its_pdf(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download PDF").click()
     pdf = Path(download_info.value.path()).read_bytes()
-    text = pdftotext(pdf)
+    text = pdf_text(pdf, layout=True)
     assert "Contents" in text
     assert "Article 1. Judicial warrant required" in text
     assert "2.1." in text and "Quickline Logistics shall grant up to 12 days of leave." in text

@@ -11,8 +11,7 @@ from contracts.printing import proposal_pdf
 from demo import contracts as contracts_demo
 from demo.pages import seed_unions, seed_users
 from documents.selectors import counts_for
-
-from .helpers import pdftotext
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def test_demo_proposal_of_local_412_prints(seeded):
     assert proposal.employer == "Quickline Logistics"
     assert proposal.workplace.employer == "Quickline Logistics"
     assert proposal.created_by.email == "steward@unionhall.test"
-    text = pdftotext(proposal_pdf(proposal))
+    text = pdf_text(proposal_pdf(proposal), layout=True)
     assert "Article 1. No entry for immigration agents without a judicial warrant" in text
     assert "Quickline Logistics shall not allow agents" in text
     assert "FWRU Local 412" in text

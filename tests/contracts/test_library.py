@@ -203,7 +203,38 @@ def test_cached_search_results_follow_publishing(client, warrant_clause):
     assert "Judicial warrant required" in html
 
 
-def test_odd_queries_get_an_answer_not_an_error(client, warrant_clause):
-    for query in ["\x00", "x" * 500, '"unclosed', "!!! &&& |||", "warrant -ice"]:
-        response = client.get("/contract-language/", {"q": query})
-        assert response.status_code == 200
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ('"unclosed', "&quot;unclosed"),
+        ("!!! &&& |||", "!!! &amp;&amp;&amp; |||"),
+        ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
+        # Capped at the library's 200 characters, like the search box.
+        ("x" * 500, "x" * 200),
+    ],
+)
+def test_an_odd_query_that_matches_nothing_says_so_with_the_query_escaped(
+    client, warrant_clause, query, shown
+):
+    response = client.get("/contract-language/", {"q": query})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"No clause matched “{shown}”. Try fewer or other words." in html
+    assert "x" * 201 not in html
+    assert "<b>bold</b>" not in html
+    assert "Judicial warrant required" not in html
+
+
+def test_an_odd_query_that_matches_nothing_says_so_in_spanish(client, warrant_clause):
+    html = client.get("/es/lenguaje-de-contrato/", {"q": "zzz & <i>"}).content.decode()
+    assert "Ninguna cláusula coincide con «zzz &amp; &lt;i&gt;»." in html
+
+
+@pytest.mark.parametrize("query", ["\x00", "warrant -ice"])
+def test_a_query_of_nothing_or_with_an_exclusion_still_lists_what_it_should(
+    client, warrant_clause, query
+):
+    # A NUL is dropped (an empty query lists the library); "-ice" excludes, "warrant" matches.
+    html = client.get("/contract-language/", {"q": query}).content.decode()
+    assert "Judicial warrant required" in html
+    assert "No clause matched" not in html

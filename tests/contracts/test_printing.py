@@ -3,8 +3,9 @@
 import pytest
 
 from contracts.printing import proposal_docx, proposal_pdf
+from tests.helpers import page_count, pdf_text
 
-from .helpers import docx_text, page_count, pdftotext
+from .helpers import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_pdf_has_numbered_articles_a_table_of_contents_and_no_bargaining_notes(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    text = pdftotext(response.content)
+    text = pdf_text(response.content, layout=True)
     assert "Contents" in text
     assert text.count("Article 1. Judicial warrant required") == 2  # contents and heading
     assert text.count("Article 2. Leave for immigration hearings") == 2
@@ -58,7 +59,7 @@ def test_long_proposal_runs_to_several_pages_with_page_numbers_in_the_contents(a
         answered.items.create(clause=clause, clause_key=clause.translation_key, position=3 + n)
     pdf = proposal_pdf(answered)
     pages = page_count(pdf)
-    text = pdftotext(pdf)
+    text = pdf_text(pdf, layout=True)
     assert pages >= 3
     assert f"Page {pages} of {pages}" in text
     assert "Article 14. Filler article 11" in text
@@ -77,7 +78,7 @@ def test_spanish_proposal_prints_in_spanish(
         item.clause = item.clause.get_translation(es)
         item.save()
     pdf = proposal_pdf(answered)
-    text = pdftotext(pdf)
+    text = pdf_text(pdf, layout=True)
     assert "Contenido" in text
     assert "Artículo 1. Se requiere orden judicial" in text
     assert "Quickline Logistics dará hasta 12 días de permiso." in text

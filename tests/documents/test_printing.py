@@ -1,8 +1,6 @@
 """PDF (checked by its text with pdftotext and its page count) and DOCX renderers."""
 
 import io
-import shutil
-import subprocess
 
 import pytest
 from docx import Document
@@ -17,18 +15,9 @@ from documents.printing import (
     render_document_html,
     render_document_pdf,
 )
+from tests.helpers import pdf_text
 
 from .helpers import ANSWERS, body, variables
-
-PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
-
-
-def pdftotext(pdf: bytes) -> str:
-    """The PDF's text as poppler's pdftotext reads it (what a screen reader would get)."""
-    result = subprocess.run(  # noqa: S603  (a fixed program; the PDF goes to stdin)
-        [PDFTOTEXT, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return result.stdout.decode()
 
 
 @pytest.fixture
@@ -43,7 +32,7 @@ def test_pdf_has_header_numbers_vote_box_and_no_blanks(document):
         sections=document,
         options=PrintOptions(vote_box=True),
     )
-    text = pdftotext(pdf)
+    text = pdf_text(pdf, layout=True)
     assert "Harbor Valley Local 1017" in text
     assert "1. WHEREAS Harbor Valley Local 1017" in " ".join(text.split())
     assert "4. RESOLVED that this was adopted on February 3, 2027." in " ".join(text.split())
@@ -69,7 +58,7 @@ def test_long_pdf_counts_its_pages_in_spanish_on_a4():
     )
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert pages >= 2
-    text = pdftotext(pdf)
+    text = pdf_text(pdf, layout=True)
     assert f"Página 1 de {pages}" in text and f"Página {pages} de {pages}" in text
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert round(float(box.width) / 72 * 25.4) == 210  # A4 width in mm
@@ -104,7 +93,7 @@ def test_sections_with_table_of_contents_and_filled_tally():
             tally=VoteTally(votes_for=212, votes_against=3, outcome="Adopted"),
         ),
     )
-    text = " ".join(pdftotext(pdf).split())
+    text = " ".join(pdf_text(pdf, layout=True).split())
     assert "Contents" in text and "Article 2: Notice" in text
     assert "1.1. No agent enters." in text
     assert "212" in text and "Adopted" in text

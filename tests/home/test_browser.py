@@ -6,7 +6,7 @@ from tests.browser import PHONE, screenshot
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_home_page_in_both_languages_in_chromium(browser, live_server):
     from demo.pages import seed_pages
 

@@ -38,6 +38,35 @@ def test_search_does_not_run_a_query_per_result(client, pages, django_assert_max
 
 
 @pytest.mark.django_db
-def test_an_overlong_or_odd_query_is_answered_not_crashed(client, home):
-    for query in ["x" * 5000, "\x00", "' OR 1=1 --", "&&&", "   "]:
-        assert client.get("/search/", {"q": query}).status_code == 200
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        # Shortened to the search box's 200 characters.
+        ("x" * 5000, "x" * 200),
+        ("' OR 1=1 --", "&#x27; OR 1=1 --"),
+        ("&&&", "&amp;&amp;&amp;"),
+        ("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
+    ],
+)
+def test_an_overlong_or_odd_query_is_told_nothing_matched(client, pages, query, shown):
+    response = client.get("/search/", {"q": query})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"Nothing matched “{shown}”. Try fewer or other words." in html
+    assert "“" + "x" * 201 not in html
+    assert "<script>x" not in html
+    assert "Judicial warrant guide" not in html
+
+
+@pytest.mark.django_db
+def test_nothing_matched_is_said_in_spanish(client, pages):
+    html = client.get("/es/search/", {"q": "zzz & <i>"}).content.decode()
+    assert "No encontramos nada para “zzz &amp; &lt;i&gt;”." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["\x00", "   "])
+def test_a_query_of_nothing_shows_the_search_box_and_no_verdict(client, pages, query):
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert 'id="search-q"' in html and 'value=""' in html
+    assert "Nothing matched" not in html and "Judicial warrant guide" not in html

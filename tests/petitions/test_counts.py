@@ -124,7 +124,6 @@ def test_nightly_reconciliation_makes_a_drifted_count_exact(petition):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("tests.petitions.urls")
 def test_spanish_and_english_pages_share_one_count(client, petition):
     confirmed(petition, 2)
     services.counts_refresh(petition_ids=[petition.pk])
@@ -134,7 +133,6 @@ def test_spanish_and_english_pages_share_one_count(client, petition):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("tests.petitions.urls")
 def test_count_json_for_embeds(client, petition):
     confirmed(petition, 50)
     services.counts_refresh(petition_ids=[petition.pk])

@@ -6,7 +6,8 @@ import pytest
 
 from petitions.models import DeliveryPdf
 from tests.factories import steward
-from tests.petitions.test_organizer import add, pdf_text, tool, words
+from tests.helpers import pdf_text
+from tests.petitions.test_organizer import add, tool, words
 
 ONLY_COUNT = "sees only the count and names shown the way you choose above."
 WITH_DEPARTMENTS = (
@@ -28,7 +29,7 @@ def make_pdf(client, petition, django_capture_on_commit_callbacks, **data) -> st
     assert response.status_code == 302
     pdf = DeliveryPdf.objects.latest("id")
     assert pdf.state == DeliveryPdf.State.DONE
-    return words(pdf_text(bytes(pdf.pdf)))
+    return words(pdf_text(bytes(pdf.pdf), layout=True))
 
 
 @pytest.mark.django_db

@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from petitions.delivery import render_delivery
-from tests.petitions.test_organizer import add, pdf_text
+from tests.helpers import pdf_text
+from tests.petitions.test_organizer import add
 
 NAMES = [
     "Nguyễn Thị Minh Khai",  # Vietnamese
@@ -59,7 +60,7 @@ def test_names_in_every_script_are_drawn_with_fonts_that_have_them(petition):
         weasyprint.setLevel(level)
     assert count == len(NAMES)
     assert missing == []
-    text = pdf_text(data)
+    text = pdf_text(data, layout=True)
     for name in NAMES:
         assert name in text or name in " ".join(text.split())
     fonts = fonts_in(data)
@@ -73,7 +74,7 @@ def test_no_record_at_any_level_carries_a_signers_name(petition, caplog):
     seed(petition, names)
     caplog.set_level(logging.DEBUG)
     data, _ = render_delivery(petition, count_only=False)
-    assert "Nguyễn Thị Minh Khai" in pdf_text(data)
+    assert "Nguyễn Thị Minh Khai" in pdf_text(data, layout=True)
     chars = name_chars(names)
     codes = {f"U+{ord(c):04X}" for c in chars}
     logging.getLogger("petitions").debug("probe")

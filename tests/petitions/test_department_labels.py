@@ -10,8 +10,9 @@ import pytest
 from petitions.delivery import render_delivery
 from petitions.models import Signature
 from tests.factories import steward
+from tests.helpers import pdf_text
 from tests.petitions.conftest import make_petition, sign_data, sign_url
-from tests.petitions.test_organizer import add, pdf_text, tool, words
+from tests.petitions.test_organizer import add, tool, words
 
 DEPARTMENTS = "Dietary | Dietética\nInbound | Recepción\nNight shift"
 
@@ -64,7 +65,7 @@ def test_delivery_pdf_names_departments_in_its_language(listed):
 
     with translation.override("es"):
         data, _ = render_delivery(spanish, count_only=True, with_departments=True)
-    text = words(pdf_text(data))
+    text = words(pdf_text(data, layout=True))
     assert "Dietética 6" in text and "Dietary" not in text
 
 

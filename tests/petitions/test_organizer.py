@@ -2,7 +2,6 @@
 
 import csv
 import io
-import subprocess
 
 import pytest
 from django.utils import timezone
@@ -11,6 +10,7 @@ from pypdf import PdfReader
 from core.exports import neutralise
 from petitions.models import DeliveryPdf, Signature
 from tests.factories import LocalFactory, organizer, steward
+from tests.helpers import pdf_text
 
 
 def tool(page, route: str, *args) -> str:
@@ -176,12 +176,6 @@ def test_paper_form_reports_bad_lines_and_adds_nothing(client, petition, own_ste
     assert not Signature.objects.exists()
 
 
-def pdf_text(data: bytes) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
-    ).stdout.decode()
-
-
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -208,7 +202,7 @@ def test_delivery_pdf_lists_names_as_each_chose_and_the_count(
     assert "no-store" in status["Cache-Control"]
     download = client.get(tool(petition, "delivery_download", pdf.pk))
     assert download["Content-Type"] == "application/pdf"
-    text = pdf_text(download.content)
+    text = pdf_text(download.content, layout=True)
     assert "Water at the dock" in text
     assert "Cool water at every dock door." in text
     assert "Signed by 3 coworkers." in text
@@ -229,7 +223,7 @@ def test_count_only_delivery_pdf_lists_no_names_and_can_be_in_spanish(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(tool(petition, "delivery"), {"language": "es", "count_only": "on"})
     pdf = DeliveryPdf.objects.get()
-    text = pdf_text(bytes(pdf.pdf))
+    text = pdf_text(bytes(pdf.pdf), layout=True)
     assert "Agua en el muelle" in text
     assert "Worker" not in text
     assert len(PdfReader(io.BytesIO(bytes(pdf.pdf))).pages) == 1

@@ -2,6 +2,7 @@
 
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -135,7 +136,12 @@ def test_form_sent_too_fast_or_with_a_forged_start_is_refused_with_a_message(
 
 @pytest.mark.django_db
 @override_settings(PETITIONS_SIGN_LIMIT=3)
-def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(client, petition):
+def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(
+    client, petition, monkeypatch
+):
+    # The limiter's clock is pinned, so every post and the key rebuilt below share a window.
+    now = 1_800_000_000.0
+    monkeypatch.setattr("core.ratelimit.time", SimpleNamespace(time=lambda: now))
     ip = "203.0.113.77"
     statuses = [
         client.post(
@@ -153,7 +159,7 @@ def test_rate_limit_refuses_with_a_clear_message_and_never_stores_the_ip(client,
     )
     assert other.status_code == 302
     # The key is a keyed hash, not the address.
-    window = int(time.time() // views.SIGN_WINDOW_SECONDS)
+    window = int(now // views.SIGN_WINDOW_SECONDS)
     key = address_key(views.SIGN_SCOPE, ip, window)
     assert ip not in key and cache.get(key) >= 3
     assert not any(ip in str(value) for value in Signature.objects.values_list())
@@ -202,8 +208,19 @@ def test_errors_are_translated_beside_the_field_in_spanish(client, petition):
 field_text = st.text(max_size=300)
 
 
+@pytest.fixture
+def generous_sign_limit(settings):
+    """Sixty examples come from one address: with the real limit a 429 would hide what the
+    form does with the input, so the limit is out of reach here and a 429 fails the test."""
+    settings.PETITIONS_SIGN_LIMIT = 10_000
+
+
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+# The fixtures are function-scoped on purpose: one petition serves every example, and each
+# example is a new signer (nothing it stores changes what the next example checks).
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     name=field_text,
     email=st.one_of(field_text, st.emails()),
@@ -213,7 +230,7 @@ field_text = st.text(max_size=300)
     started=field_text,
 )
 def test_fuzzed_input_never_causes_a_server_error(
-    client, petition, name, email, department, name_display, language, started
+    client, petition, generous_sign_limit, name, email, department, name_display, language, started
 ):
     data = sign_data(
         name=name,
@@ -225,7 +242,9 @@ def test_fuzzed_input_never_causes_a_server_error(
     if started:
         data["started"] = started
     response = client.post(sign_url(petition), data)
-    assert response.status_code in {302, 400, 429}
+    assert response.status_code in {302, 400}
+    if response.status_code == 302:
+        assert response["Location"] == signed_url(petition)
     if response.status_code == 400:
         body = response.content.decode()
         assert 'class="errorlist"' in body or "faster than a person" in body

@@ -69,7 +69,7 @@ def resolution_es(resolution):
 
 
 @pytest.fixture
-def local():
+def local(db):
     local = LocalFactory(name="Harbor Valley Hospital Workers", number="1017")
     WorkplaceFactory(local=local, employer="Harbor Valley Medical Center")
     return local

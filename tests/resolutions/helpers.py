@@ -1,23 +1,12 @@
 """Shared bits for the resolution tests."""
 
 import io
-import shutil
-import subprocess
 import time
 
 from pypdf import PdfReader
 
 from core.formguard import token_issue
 from tests.documents.helpers import ALTERNATIVES_ID, OPTION_FIRM, OPTIONAL_ID
-
-PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
-
-
-def pdftotext(pdf: bytes) -> str:
-    result = subprocess.run(  # noqa: S603  (a fixed program; the PDF goes to stdin)
-        [PDFTOTEXT, "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return " ".join(result.stdout.decode().split())
 
 
 def pages(pdf: bytes) -> int:

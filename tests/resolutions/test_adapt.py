@@ -7,8 +7,9 @@ from docx import Document
 
 from resolutions.models import Adaptation
 from tests.factories import LocalFactory, UserFactory, steward
+from tests.helpers import pdf_text
 
-from .helpers import adapt_data, pages, pdftotext
+from .helpers import adapt_data, pages
 
 
 def adapt_url(resolution):
@@ -31,7 +32,7 @@ def test_anonymous_pdf_download_has_local_name_numbers_and_stores_nothing(client
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    text = pdftotext(response.content)
+    text = pdf_text(response.content)
     assert "UHCW Local 1017" in text
     assert (
         "1. WHEREAS UHCW Local 1017 represents the workers of Harbor Valley Medical Center;" in text
@@ -134,7 +135,7 @@ def test_adaptation_pages_are_for_the_locals_people_only(client, resolution, loc
     adaptation = Adaptation.objects.get()
     assert client.get(adaptation.url()).status_code == 200
     pdf = client.get(adaptation.url("adaptation_file", kind="pdf"))
-    text = pdftotext(pdf.content)
+    text = pdf_text(pdf.content)
     assert local.display_name in text and local.name in text
     assert "1. WHEREAS UHCW Local 1017" in text and "Votes for" in text
     client.force_login(steward(LocalFactory()))

@@ -22,7 +22,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_files_in_media_move_into_the_rows_and_leave_media(settings, tmp_path, resolution, local):
     settings.MEDIA_ROOT = str(tmp_path)
     digest = hashlib.sha256(PDF).hexdigest()

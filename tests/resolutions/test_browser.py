@@ -8,8 +8,7 @@ import pytest
 
 from tests.browser import PHONE, screenshot
 from tests.factories import TEST_PASSWORD, LocalFactory, RoleFactory, UserFactory, WorkplaceFactory
-
-from .helpers import pdftotext
+from tests.helpers import pdf_text
 
 SECRET = "JBSWY3DPEHPK3PXPRESOLUTIONSTEST2"
 
@@ -45,7 +44,7 @@ def setup_data():
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_steward_adapts_downloads_and_reports_an_adoption(browser, live_server, tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     resolution, local, user = setup_data()
@@ -97,7 +96,7 @@ def test_steward_adapts_downloads_and_reports_an_adoption(browser, live_server, 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF (Letter)").click()
     pdf_path = Path(download_info.value.path())
-    text = pdftotext(pdf_path.read_bytes())
+    text = pdf_text(pdf_path.read_bytes())
     assert local.display_name in text and "Mesa Distribution Workers" in text
     assert "1. WHEREAS " + local.display_name in text
     assert "{{" not in text

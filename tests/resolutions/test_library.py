@@ -1,9 +1,10 @@
 """The library: full-text search, topic and language filters, site search, model PDF."""
 
 from resolutions.models import ResolutionPage
+from tests.helpers import pdf_text
 
 from .conftest import make_resolution
-from .helpers import pages, pdftotext
+from .helpers import pages
 
 
 def test_library_searches_the_text_of_resolutions(client, library):
@@ -50,7 +51,7 @@ def test_unpublished_resolution_is_not_listed(client, library):
 def test_model_pdf_shows_blanks_by_label_and_numbers(client, resolution):
     response = client.get(resolution.url + "pdf/")
     assert response["Content-Type"] == "application/pdf"
-    text = pdftotext(response.content)
+    text = pdf_text(response.content)
     assert "Model resolution R-1" in text
     assert "1. WHEREAS [Local] represents the workers of [Employer];" in text
     assert "Page 1 of 1" in text and "{{" not in text

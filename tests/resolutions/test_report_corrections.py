@@ -7,8 +7,8 @@ from documents.selectors import counts_for
 from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
 from tests.factories import LocalFactory, steward
+from tests.helpers import pdf_text
 
-from .helpers import pdftotext
 from .test_reports import draft, report_data
 
 
@@ -20,7 +20,7 @@ def test_correcting_the_vote_count_keeps_the_old_report_in_history(
     client.post(adaptation.url("report"), report_data(votes_for="212", votes_against="3"))
     adaptation.refresh_from_db()
     first_sha = adaptation.adopted_pdf_sha256
-    assert "212" in pdftotext(
+    assert "212" in pdf_text(
         client.get(adaptation.url("adaptation_file", kind="adopted-pdf")).content
     )
 
@@ -45,7 +45,7 @@ def test_correcting_the_vote_count_keeps_the_old_report_in_history(
 
     frozen = client.get(adaptation.url("adaptation_file", kind="adopted-pdf"))
     assert hashlib.sha256(frozen.content).hexdigest() == new.adopted_pdf_sha256
-    text = pdftotext(frozen.content)
+    text = pdf_text(frozen.content)
     assert "202" in text and "212" not in text
 
     html = client.get(adaptation.url()).content.decode()
@@ -54,7 +54,7 @@ def test_correcting_the_vote_count_keeps_the_old_report_in_history(
     assert "212 for, 3 against" in history and first_sha in history
     earlier = client.get(adaptation.url("report_pdf", report_pk=old.pk))
     assert hashlib.sha256(earlier.content).hexdigest() == first_sha
-    assert earlier["X-Content-SHA256"] == first_sha and "212" in pdftotext(earlier.content)
+    assert earlier["X-Content-SHA256"] == first_sha and "212" in pdf_text(earlier.content)
     # Another local's steward can't read it.
     client.force_login(steward(LocalFactory()))
     assert client.get(adaptation.url("report_pdf", report_pk=old.pk)).status_code == 403
@@ -152,7 +152,7 @@ def test_the_adopted_pdf_states_one_meeting_date(client, resolution, local, stew
     client.force_login(steward_user)
     client.post(adaptation.url("report"), report_data(meeting_date="2026-02-03"))
     adaptation.refresh_from_db()
-    text = pdftotext(client.get(adaptation.url("adaptation_file", kind="adopted-pdf")).content)
+    text = pdf_text(client.get(adaptation.url("adaptation_file", kind="adopted-pdf")).content)
     assert "Membership meeting, February 3, 2026." in text  # the header line
     assert "RESOLVED that this was adopted on February 3, 2026." in text  # the body
     assert "2027" not in text

@@ -12,8 +12,7 @@ from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
 from tests.documents.helpers import ANSWERS
 from tests.factories import LocalFactory, steward
-
-from .helpers import pdftotext
+from tests.helpers import pdf_text
 
 
 def draft(resolution, local=None, user=None):
@@ -61,7 +60,7 @@ def test_report_with_floor_amendment_freezes_the_adopted_pdf(
     frozen = client.get(adaptation.url("adaptation_file", kind="adopted-pdf"))
     assert hashlib.sha256(frozen.content).hexdigest() == adaptation.adopted_pdf_sha256
     assert frozen["X-Content-SHA256"] == adaptation.adopted_pdf_sha256
-    text = pdftotext(frozen.content)
+    text = pdf_text(frozen.content)
     assert "2. WHEREAS no worker, documented or not, should face agents at work;" in text
     assert "we ask" not in text  # paragraph 3 was deleted on the floor
     assert "212" in text and "Adopted as amended" in text

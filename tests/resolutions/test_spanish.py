@@ -6,8 +6,9 @@ from django.utils import translation
 from docx import Document
 
 from resolutions.models import Adaptation
+from tests.helpers import pdf_text
 
-from .helpers import adapt_data, pdftotext
+from .helpers import adapt_data
 
 
 def test_spanish_library_and_page(client, library, resolution, resolution_es):
@@ -22,7 +23,7 @@ def test_spanish_library_and_page(client, library, resolution, resolution_es):
 def test_spanish_pdf_and_docx_are_in_spanish(client, resolution_es):
     url = resolution_es.url + resolution_es.reverse_subpage("adapt")
     response = client.post(url, adapt_data(action="pdf"))
-    text = pdftotext(response.content)
+    text = pdf_text(response.content)
     assert "3 de febrero de 2027" in text
     assert "Página 1 de 1" in text
     assert "Votos a favor" in text
@@ -43,7 +44,7 @@ def test_spanish_error_messages(client, resolution_es):
 def test_model_pdf_in_spanish(client, resolution_es):
     with translation.override("es"):
         response = client.get(resolution_es.url + "pdf/")
-    text = pdftotext(response.content)
+    text = pdf_text(response.content)
     assert "Resolución modelo R-1" in text and "Página 1 de 1" in text
 
 
