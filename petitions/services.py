@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from core.email import email_render, normalize_email
@@ -54,9 +55,14 @@ def _link(page: PetitionPage, route: str, token: str) -> str:
 
 
 def _email_context(page: PetitionPage, signature: Signature) -> dict:
+    # A work inbox may be read by the employer: a petition with a code name is called by it
+    # in its emails, and its addressee is not named.
+    coded = bool(page.public_title)
     return {
-        "petition_title": page.title,
-        "addressed_to": page.addressed_to,
+        "petition_title": page.shown_title,
+        "addressed_to": pgettext_lazy("petition addressed to", "the employer")
+        if coded
+        else page.addressed_to,
         "petition_url": settings.SITE_URL + page.url,
         "name": signature.name,
         "confirm_url": _link(page, "confirm", make_token(signature.pk, CONFIRM)),

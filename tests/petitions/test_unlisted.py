@@ -162,3 +162,29 @@ def test_admin_shows_a_privacy_panel(client, home):
     assert "Privacy" in html
     assert 'name="unlisted"' in html and 'name="code_name"' in html
     assert "cannot be guessed" in html  # the help text
+
+
+@pytest.mark.parametrize(
+    ("language", "hidden", "addressee"),
+    [
+        ("en", ("Acme site manager",), "addressed to the employer"),
+        ("es", ("Agua en el muelle", "Gerencia de Acme"), "dirigida a la empresa"),
+    ],
+)
+def test_emails_call_a_coded_petition_by_its_code_name(
+    client, home, mailoutbox, django_capture_on_commit_callbacks, language, hidden, addressee
+):
+    _listed, page = unlisted_petition(home)
+    shown = page if language == "en" else spanish(page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sign_url(shown), sign_data(language=language))
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    html = mail.alternatives[0][0]
+    for part in (mail.subject, mail.body, html):
+        assert CODE_NAME in part
+        assert SECRET_TITLE not in part
+        for secret in hidden:
+            assert secret not in part
+    assert CODE_NAME in mail.subject
+    assert addressee in " ".join(mail.body.split())
