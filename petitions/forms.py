@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from documents.widgets import IsoDateInput
+
 from .models import PetitionPage, Signature
 from .services import PaperRow
 from .sign_facts import SigningFacts
@@ -245,7 +247,7 @@ class SheetForm(forms.Form):
     collected_by = forms.CharField(label=_("Who collected this sheet"), max_length=120)
     collected_on = forms.DateField(
         label=_("Collected on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
     )
     previewed = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
