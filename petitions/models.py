@@ -68,6 +68,31 @@ class Department:
         return result
 
 
+# The petition's facts, not its words: a translation copies them from the source page when
+# synced (wagtail-localize), and `PetitionPage.governing` reads them from the source page so
+# they rule even before a sync. One list, so a new fact cannot be synced but not ruled.
+SOURCE_FACTS = (
+    "local",
+    "workplace",
+    "goal",
+    "opens_on",
+    "closes_on",
+    "status",
+    "department_field",
+    "departments",
+    "departments_to_target",
+    "allow_full_name",
+    "allow_initial",
+    "retention_days",
+    "unlisted",
+    "link_token",
+    "seal_threshold",
+    "seal_share",
+    "seal_window_hours",
+    "conditional_signing",
+)
+
+
 class PetitionIndexPage(Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -336,31 +361,7 @@ class PetitionPage(RoutedPageMixin, Page):
 
     parent_page_types = ["petitions.PetitionIndexPage"]
     subpage_types: list[str] = []
-    # wagtail-localize: these are the petition's facts, not its words; a translation
-    # copies them from the source page when synced.
-    override_translatable_fields = [
-        SynchronizedField(name)
-        for name in (
-            "local",
-            "workplace",
-            "goal",
-            "opens_on",
-            "closes_on",
-            "status",
-            "department_field",
-            "departments",
-            "departments_to_target",
-            "allow_full_name",
-            "allow_initial",
-            "retention_days",
-            "unlisted",
-            "link_token",
-            "seal_threshold",
-            "seal_share",
-            "seal_window_hours",
-            "conditional_signing",
-        )
-    ]
+    override_translatable_fields = [SynchronizedField(name) for name in SOURCE_FACTS]
 
     class Meta:
         verbose_name = _("petition")
@@ -387,23 +388,9 @@ class PetitionPage(RoutedPageMixin, Page):
         if self.source_id == self.pk:
             return self
         if not hasattr(self, "_governing"):
-            self._governing = PetitionPage.objects.only(
-                "status",
-                "opens_on",
-                "closes_on",
-                "goal",
-                "retention_days",
-                "department_field",
-                "departments_to_target",
-                "unlisted",
-                "link_token",
-                "code_name",
-                "departments",
-                "seal_threshold",
-                "seal_share",
-                "seal_window_hours",
-                "conditional_signing",
-            ).get(pk=self.source_id)
+            self._governing = PetitionPage.objects.only(*SOURCE_FACTS, "code_name").get(
+                pk=self.source_id
+            )
         return self._governing
 
     # Unlisted petitions -------------------------------------------------------------------
