@@ -62,16 +62,21 @@ class Seal:
         return self.reached_at is not None and not self.visible
 
 
-def seal_state(page: PetitionPage, now: datetime.datetime | None = None) -> Seal:
+def seal_state(
+    page: PetitionPage, now: datetime.datetime | None = None, *, stored: dict | None = None
+) -> Seal:
+    """`stored`: the count row's "confirmed" and "threshold_reached_at" when the caller
+    already has them (a cached tally carries both), so reading them costs no query."""
     threshold = page.seal_count() if page.pk is not None else None
     if threshold is None:
         return Seal(threshold=None)
     now = now or timezone.now()
-    stored = (
-        PetitionCount.objects.filter(petition_id=page.source_id)
-        .values("confirmed", "threshold_reached_at")
-        .first()
-    ) or {"confirmed": 0, "threshold_reached_at": None}
+    if stored is None:
+        stored = (
+            PetitionCount.objects.filter(petition_id=page.source_id)
+            .values("confirmed", "threshold_reached_at")
+            .first()
+        ) or {"confirmed": 0, "threshold_reached_at": None}
     reached_at = stored["threshold_reached_at"]
     window = page.governing.seal_window_hours
     visible_at = reached_at + datetime.timedelta(hours=window) if reached_at else None
@@ -134,17 +139,21 @@ def tally_entry(
     refreshed_at: float,
     *,
     conditional: int = 0,
-    sealed: bool = False,
+    seal: Seal | None = None,
 ) -> dict:
-    """A cached tally. A sealed petition's entry holds no names at all (and a reader
-    checks `names_visible` again, since the seal can outlast the entry)."""
+    """A cached tally. A sealed petition's entry holds no names at all; it keeps when the
+    threshold was reached, so a reader works out the seal (which can outlast the entry: the
+    window ends with time) without a query."""
+    sealed = seal is not None and not seal.visible
     recent = [] if sealed else recent_names(source_id)
+    reached_at = seal.reached_at if seal is not None else None
     return {
         "count": confirmed,
         "recent": recent,
         "at": refreshed_at,
         "conditional": conditional,
         "sealed": sealed,
+        "reached_at": reached_at.timestamp() if reached_at else None,
     }
 
 
@@ -166,7 +175,13 @@ def petition_tally(page: PetitionPage) -> PetitionTally:
                 stored.confirmed,
                 stored.refreshed_at.timestamp(),
                 conditional=stored.conditional,
-                sealed=not names_visible(page),
+                seal=seal_state(
+                    page,
+                    stored={
+                        "confirmed": stored.confirmed,
+                        "threshold_reached_at": stored.threshold_reached_at,
+                    },
+                ),
             )
             cache.set(count_key(source_id), entry, COUNT_TTL)
     stale = entry is None or (dirty and time.time() - entry["at"] > STALE_AFTER)
@@ -190,6 +205,9 @@ def petition_tallies(pages: list[PetitionPage]) -> dict[int, PetitionTally]:
                 "count": stored.confirmed,
                 "recent": [],
                 "at": stored.refreshed_at.timestamp(),
+                "reached_at": reached.timestamp()
+                if (reached := stored.threshold_reached_at)
+                else None,
             }
     return {pk: tally_from(page, entries[sources[pk]]) for page in pages if (pk := page.pk)}
 
@@ -198,7 +216,19 @@ def tally_from(page: PetitionPage, entry: dict | None, *, stale: bool = False) -
     """The tally of a cache entry (`tally_entry`); none yet is a count of nothing."""
     if entry is None:
         entry = {"count": 0, "recent": [], "at": 0.0}
-    seal = seal_state(page) if page.pk is not None else Seal(threshold=None)
+    if page.pk is None:
+        seal = Seal(threshold=None)
+    elif "reached_at" in entry:
+        reached = entry["reached_at"]
+        stored = {
+            "confirmed": entry["count"],
+            "threshold_reached_at": datetime.datetime.fromtimestamp(reached, datetime.UTC)
+            if reached is not None
+            else None,
+        }
+        seal = seal_state(page, stored=stored)
+    else:  # an entry cached before entries kept the seal
+        seal = seal_state(page)
     if entry.get("sealed") and seal.visible:
         stale = True  # cached while sealed, so without names: time to count again
     return PetitionTally(

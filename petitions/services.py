@@ -407,7 +407,7 @@ def _store_counts(ids: list[int], *, reconcile: bool) -> dict[int, dict]:
             row["confirmed"],
             now.timestamp(),
             conditional=row["conditional"],
-            sealed=page is not None and not selectors.names_visible(page, now),
+            seal=selectors.seal_state(page, now) if page is not None else None,
         )
     cache.set_many(
         {selectors.count_key(i): entry for i, entry in entries.items()}, selectors.COUNT_TTL

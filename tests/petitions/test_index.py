@@ -81,3 +81,27 @@ def test_index_queries_do_not_grow_with_the_number_of_petitions(client, home, sp
     html = client.get(url).content.decode()
     assert html.count("petition-card__count") == 8
     assert ("Agua en el muelle" if spanish else first.title) in html
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_index_queries_do_not_grow_with_the_number_of_sealed_petitions(client, home, cached):
+    """A sealed petition's tally says whether names are sealed without asking the database:
+    the cached entry (or the stored aggregate read for all petitions at once) carries when
+    the threshold was reached."""
+    first = make_petition(home, slug="p0", seal_threshold=100)
+    services.counts_reconcile()
+    url = first.get_parent().url
+    few = index_queries(client, url)
+    for n in range(1, 8):
+        page = make_petition(home, slug=f"p{n}", seal_threshold=100)
+        confirmed(page, n)
+    services.counts_reconcile()
+    if not cached:
+        from django.core.cache import cache
+
+        cache.clear()
+    many = index_queries(client, url)
+    assert many <= few, (few, many)
+    html = client.get(url).content.decode()
+    assert html.count("petition-card__count") == 8
+    assert "Signer 1" not in html
