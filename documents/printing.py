@@ -47,6 +47,8 @@ class VoteTally:
     outcome: str = ""
     date: str = ""
     body: str = ""
+    moved_by: str = ""
+    seconded_by: str = ""
 
 
 @dataclass
@@ -237,6 +239,8 @@ def vote_rows(tally: VoteTally) -> list[tuple[str, str]]:
     return [
         (_("Meeting"), tally.body),
         (_("Date"), tally.date),
+        (_("Moved by"), tally.moved_by),
+        (_("Seconded by"), tally.seconded_by),
         (_("Votes for"), shown(tally.votes_for)),
         (_("Votes against"), shown(tally.votes_against)),
         (_("Abstentions"), shown(tally.abstentions)),
