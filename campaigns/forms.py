@@ -80,6 +80,9 @@ class EndorsementForm(forms.Form):
         max_length=254,
         help_text=_("We send a link to confirm. Never shown to the public."),
     )
+    contact_consent = forms.BooleanField(
+        label=_("The local may contact me about this campaign"), required=False
+    )
     # A field people never see (hidden by CSS): bots fill it in, people don't.
     website = forms.CharField(
         label=_("Leave this empty"),
@@ -119,6 +122,7 @@ class EndorsementForm(forms.Form):
             contact_name=data["contact_name"],
             contact_title=data.get("contact_title", ""),
             contact_email=data["contact_email"],
+            contact_consent=bool(data.get("contact_consent")),
         )
 
 
@@ -193,6 +197,9 @@ class ImportRowForm(EndorsementForm):
         super().__init__(*args, **kwargs)
         self.fields["contact_name"].required = False
         self.fields["contact_email"].required = False
+        # Consent is the contact's own choice: an organizer's sheet can't give it (a new row
+        # has none; a matching endorsement keeps the one its contact gave).
+        del self.fields["contact_consent"]
         if "members_represented" not in self.fields:
             self.fields["members_represented"] = forms.IntegerField(
                 min_value=0, max_value=10_000_000, required=False

@@ -240,12 +240,17 @@ def preview(day: DayOfActionPage, text: str) -> ImportPreview:
 def _keep_absent_columns(
     data: EndorsementData, match: Endorsement, present: set
 ) -> EndorsementData:
-    """A sheet without a column (no contact title, say) leaves that value as it is."""
+    """A sheet without a column (no contact title, say) leaves that value as it is, and so
+    does a blank contact email."""
     kept = {
         f.name: getattr(match, f.name)
         for f in dataclasses.fields(EndorsementData)
         if f.name not in present and f.name != "organisation_name"
     }
+    if "contact_email" in present and not data.contact_email:
+        # An export leaves the address blank for a contact who did not agree to be
+        # contacted: re-importing it keeps the address rather than erasing it.
+        kept["contact_email"] = match.contact_email
     return dataclasses.replace(data, **kept)
 
 

@@ -360,6 +360,10 @@ class Endorsement(models.Model):
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_title = models.CharField(_("contact title"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # The contact ticked "the local may contact me about this campaign": only then do their
+    # name and email leave Union Hall (a CSV export, the OSDI API). Withdrawing clears it.
+    contact_consent = models.BooleanField(_("may be contacted"), default=False)
+    contact_consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, default="en")
 
     status = models.CharField(

@@ -426,6 +426,7 @@ EXPORT_COLUMNS = [
     ("contact_name", "contact_name"),
     ("contact_title", "contact_title"),
     ("contact_email", "contact_email"),
+    ("contact_consent", "contact_consent"),
     ("status", "status"),
     ("submitted_at", "submitted_at"),
     ("approved_at", "approved_at"),
@@ -433,9 +434,26 @@ EXPORT_COLUMNS = [
 
 
 def export_rows(day: DayOfActionPage, status: str = "") -> tuple[list[str], Iterator[tuple]]:
-    """The header and rows of the endorsements export (core.exports writes them)."""
+    """The header and rows of the endorsements export (core.exports writes them); a contact's
+    email only with their consent."""
     rows = Endorsement.objects.filter(day=day.source_day).order_by("submitted_at", "pk")
     if status:
         rows = rows.filter(status=status)
     header = [header for _field, header in EXPORT_COLUMNS]
-    return header, rows.values_list(*[field for field, _header in EXPORT_COLUMNS]).iterator(2000)
+    values = rows.values_list(*[field for field, _header in EXPORT_COLUMNS]).iterator(2000)
+    return header, (_consented(row) for row in values)
+
+
+_EMAIL_AT = [field for field, _header in EXPORT_COLUMNS].index("contact_email")
+_CONSENT_AT = _EMAIL_AT + 1
+
+
+def _consented(row: tuple) -> tuple:
+    """A file leaves Union Hall: the contact's email only when they agreed to be contacted
+    (the name stays, so an organizer knows whom the local already knows)."""
+    consent = row[_CONSENT_AT]
+    row = list(row)
+    if not consent:
+        row[_EMAIL_AT] = ""
+    row[_CONSENT_AT] = "yes" if consent else "no"
+    return tuple(row)

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from core.email import email_render_and_queue, normalize_email
 from unions import selectors as unions
@@ -51,6 +52,9 @@ class EndorsementData:
     contact_name: str = ""
     contact_title: str = ""
     contact_email: str = ""
+    # "The local may contact me about this campaign": only then do the contact's name and
+    # email leave Union Hall (exports, the API).
+    contact_consent: bool = False
 
     def cleaned(self) -> "EndorsementData":
         return dataclasses.replace(
@@ -109,6 +113,10 @@ def _apply(endorsement: Endorsement, data: EndorsementData, affiliations=None) -
         endorsement.region = identity.local.region
     if identity.affiliation is not None:
         endorsement.affiliation_name = identity.affiliation.name
+    if not endorsement.contact_consent:
+        endorsement.contact_consent_at = None
+    elif endorsement.contact_consent_at is None:
+        endorsement.contact_consent_at = timezone.now()
 
 
 def tally_invalidate(*, day_id: int) -> None:
@@ -222,7 +230,9 @@ def changes_described(endorsement: Endorsement, data: EndorsementData) -> list[s
         if (old or "") != (new or ""):
             model_field = Endorsement._meta.get_field(field.name)
             label = model_field.verbose_name
-            if model_field.choices:
+            if isinstance(old, bool) or isinstance(new, bool):
+                old, new = (_("yes") if v else _("no") for v in (old, new))
+            elif model_field.choices:
                 names = dict(model_field.flatchoices)
                 old, new = names.get(old, old), names.get(new, new)
             lines.append(f"{str(label).capitalize()}: {old or '—'} → {new or '—'}")
@@ -251,8 +261,18 @@ def endorsement_withdraw(*, endorsement: Endorsement) -> Endorsement:
             endorsement.status = Endorsement.Status.WITHDRAWN
             endorsement.withdrawn_at = timezone.now()
             endorsement.pending_update = None
+            # Withdrawing asks to be left alone: the consent to be contacted goes too.
+            endorsement.contact_consent = False
+            endorsement.contact_consent_at = None
             endorsement.save(
-                update_fields=["status", "withdrawn_at", "pending_update", "updated_at"]
+                update_fields=[
+                    "status",
+                    "withdrawn_at",
+                    "pending_update",
+                    "contact_consent",
+                    "contact_consent_at",
+                    "updated_at",
+                ]
             )
             _invalidate(endorsement.day_id)
     return endorsement

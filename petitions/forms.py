@@ -29,6 +29,10 @@ class SignForm(forms.Form):
         label=_("How should your name appear?"), widget=forms.RadioSelect
     )
     language = forms.ChoiceField(label=_("Emails in"), choices=settings.LANGUAGES)
+    # Off unless ticked: only then does the email leave Union Hall (exports, the API).
+    contact_consent = forms.BooleanField(
+        label=_("The local may contact me about this campaign"), required=False
+    )
     # Offered only when the petition allows it (PetitionPage.conditional_signing).
     conditional = forms.BooleanField(
         label=_("Count my signature only once enough coworkers have signed"), required=False

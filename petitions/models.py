@@ -627,6 +627,11 @@ class Signature(models.Model):
     counted_at = models.DateTimeField(null=True, blank=True)
     # When this signer was told the threshold was reached (sent at most once).
     threshold_notified_at = models.DateTimeField(null=True, blank=True)
+    # The signer ticked "the local may contact me about this campaign". Only then does their
+    # email leave Union Hall (a CSV export, the OSDI API). Off by default; withdrawing and
+    # retention clear it. A paper signature never has it: the printed sheet asks nothing.
+    contact_consent = models.BooleanField(_("may be contacted"), default=False)
+    contact_consent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("signature")

@@ -288,11 +288,19 @@ def department_counts(
     return result
 
 
+def email_leaving(signature: Signature) -> str:
+    """The signer's email for anything that leaves Union Hall (an export, the API): only
+    when they ticked "the local may contact me", else ""."""
+    return (signature.email or "") if signature.contact_consent else ""
+
+
 def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
-    """The header and rows of the signers export (core.exports writes them)."""
+    """The header and rows of the signers export (core.exports writes them). A file leaves
+    Union Hall, so the email is there only for a signer who agreed to be contacted."""
     header = [
         _("Name"),
         _("Email"),
+        _("May be contacted"),
         _("Department"),
         _("Status"),
         _("Collected"),
@@ -306,7 +314,8 @@ def signers_export(page: PetitionPage) -> tuple[list[str], Iterator[tuple]]:
     rows = (
         (
             s.name,
-            s.email or "",
+            email_leaving(s),
+            _("yes") if s.contact_consent else _("no"),
             s.department,
             s.get_status_display(),
             s.get_source_display(),

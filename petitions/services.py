@@ -81,6 +81,7 @@ def signature_create(
     name_display: str = Signature.NameDisplay.HIDDEN,
     language: str = "en",
     waits_for: int | None = None,
+    contact_consent: bool = False,
 ) -> SignResult:
     """Sign a petition: one INSERT, and a confirmation email queued on commit. `petition`
     is the page or its cached signing facts (petitions.sign_facts): only its id and source
@@ -106,6 +107,8 @@ def signature_create(
                 name_display=name_display,
                 language=language,
                 waits_for=waits_for,
+                contact_consent=contact_consent,
+                contact_consent_at=timezone.now() if contact_consent else None,
             )
     except IntegrityError:
         existing = Signature.objects.filter(petition_id=source_id, email=email).first()
@@ -168,7 +171,8 @@ def signature_confirm(*, signature: Signature) -> bool:
 
 
 def signature_withdraw(*, signature: Signature) -> bool:
-    """Take a signature out of the count and delete its personal data."""
+    """Take a signature out of the count and delete its personal data (and the consent to
+    be contacted: someone who withdraws has asked to be left alone)."""
     updated = (
         Signature.objects.filter(pk=signature.pk)
         .exclude(status=Signature.Status.WITHDRAWN)
@@ -179,6 +183,8 @@ def signature_withdraw(*, signature: Signature) -> bool:
             email=None,
             department="",
             name_display=Signature.NameDisplay.HIDDEN,
+            contact_consent=False,
+            contact_consent_at=None,
         )
     )
     if updated:
@@ -210,10 +216,12 @@ def paper_signatures_add(
     sheet: PaperSheet | None = None,
 ) -> PaperResult:
     """Signatures collected on paper, entered by a steward. They count as confirmed (the
-    steward saw them signed). An email that already signed online or on an earlier sheet is
-    a duplicate: the database constraint says so, row by row. Rows without an email have
-    no such key; the steward has already seen them against the petition's signatures
-    (`selectors.paper_preview`) and chosen which to save."""
+    steward saw them signed). They never carry consent to be contacted: the printed sheet
+    has no such box, and a steward can't vouch for a choice the signer was never offered.
+    An email that already signed online or on an earlier sheet is a duplicate: the database
+    constraint says so, row by row. Rows without an email have no such key; the steward has
+    already seen them against the petition's signatures (`selectors.paper_preview`) and
+    chosen which to save."""
     source_id = petition.source_id
     added = duplicates = 0
     now = timezone.now()
@@ -594,6 +602,8 @@ def retention_purge(*, today: datetime.date | None = None) -> int:
                 department="",
                 name_display=Signature.NameDisplay.HIDDEN,
                 entered_by=None,
+                contact_consent=False,
+                contact_consent_at=None,
                 anonymised_at=timezone.now(),
             )
             DeliveryPdf.objects.filter(petition_id=source_id).delete()

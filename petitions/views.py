@@ -134,6 +134,7 @@ def sign_with_facts(request, facts: SigningFacts, *, page: PetitionPage | None =
         name_display=data["name_display"],
         language=data["language"],
         waits_for=data.get("waits_for"),
+        contact_consent=data.get("contact_consent", False),
     )
     # Whether new or already signed, the same screen: nobody can probe who signed.
     return HttpResponseRedirect(facts.signed_url)

@@ -69,6 +69,7 @@ def test_export_neutralises_formulas_and_carries_contacts(client, day, organizer
         statement="+1 solidarity",
         contact_name="@Ana",
         contact_email="ana@x.example",
+        contact_consent=True,  # the export gives an email only with consent
     )
     make_endorsement(
         day,

@@ -323,7 +323,12 @@ def test_the_days_organizers_see_its_contacts_and_only_its_days(client, day, oth
         user = organizer(LocalFactory())
         day.organizers.add(user)
     day.save_revision().publish()
-    make_endorsement(day, status=Endorsement.Status.PENDING_REVIEW, contact_email="c@x.example")
+    make_endorsement(
+        day,
+        status=Endorsement.Status.PENDING_REVIEW,
+        contact_email="c@x.example",
+        contact_consent=True,
+    )
     make_endorsement(other_day, contact_email="other@contact.example")
     client.force_login(user)
     for url in day_urls(day):
