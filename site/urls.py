@@ -40,11 +40,13 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("osdi/v1/", include("exchange.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/home/", home_views.account_home, name="account_home"),
     path("accounts/organize/", organize_views.organize, name="organize"),
+    path("accounts/organize/api-tokens/", include("exchange.token_urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     # `<page>count.json` and `<page>tally.json`: Wagtail page paths can't hold a dot.

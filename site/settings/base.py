@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "contracts",
     "petitions",
     "campaigns",
+    "exchange",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -366,6 +367,8 @@ EMAIL_RECIPIENT_WINDOW_SECONDS = int(env("EMAIL_RECIPIENT_WINDOW_SECONDS", "3600
 # Uses of one time-to-fill form token from one address (core.formguard): sized for a shift
 # signing on one wifi within a cache lifetime, not for one person.
 FORMGUARD_REUSE_LIMIT = int(env("FORMGUARD_REUSE_LIMIT", "20"))
+# Requests one API token may make per minute (exchange.api): a sync job, not a scraper.
+EXCHANGE_TOKEN_LIMIT = int(env("EXCHANGE_TOKEN_LIMIT", "120"))
 
 LOGGING = {
     "version": 1,
