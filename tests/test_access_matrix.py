@@ -30,6 +30,7 @@ LISTING = "listing"  # a signed-in person's list of what they may see; others' d
 EDITORS = "editors"  # library-wide overviews: editors (superusers here) only
 ADMIN = "admin"  # Wagtail's own admin: access_admin, MFA, Wagtail's permission checks
 WEBHOOK = "webhook"  # signed requests from the email provider
+API = "api token"  # the OSDI API: the local's API token only, a session opens nothing
 
 # Routes the project defines, by route string.
 PROJECT_ROUTES = {
@@ -50,6 +51,22 @@ PROJECT_ROUTES = {
     "search/": PUBLIC,
     r"^(?P<page_path>(?:[\w\-]+/)+)count\.json$": PUBLIC,
     r"^(?P<page_path>(?:[\w\-]+/)+)tally\.json$": PUBLIC,
+    "accounts/organize/api-tokens/": LISTING,
+    "accounts/organize/api-tokens/<int:pk>/revoke/": LISTING,
+    # The OSDI API (tests/exchange: each route with no, a wrong, a revoked and another
+    # local's token).
+    "osdi/v1/^$": API,
+    "osdi/v1/^petitions/?$": API,
+    "osdi/v1/^petitions/(?P<pk>[0-9]{1,10})/?$": API,
+    "osdi/v1/^petitions/(?P<pk>[0-9]{1,10})/signatures/?$": API,
+    "osdi/v1/^petitions/(?P<pk>[0-9]{1,10})/signatures/(?P<signature_pk>[0-9]{1,12})/?$": API,
+    "osdi/v1/^events/?$": API,
+    "osdi/v1/^events/(?P<pk>[0-9]{1,10})/?$": API,
+    "osdi/v1/^events/(?P<pk>[0-9]{1,10})/organizations/?$": API,
+    "osdi/v1/^organizations/?$": API,
+    "osdi/v1/^organizations/(?P<pk>[0-9]{1,12})/?$": API,
+    "osdi/v1/^tags/?$": API,
+    "osdi/v1/^tags/(?P<tag_id>[a-z_-]{1,40})/?$": API,
 }
 # Routes libraries define, by the library's top-level module.
 LIBRARY_ROUTES = {
@@ -147,6 +164,7 @@ PROJECT_MODULES = {"home", "unionhall", "core", "unions", "documents"} | {
     "contracts",
     "petitions",
     "campaigns",
+    "exchange",
 }
 
 
@@ -247,7 +265,9 @@ def _seed() -> dict:
         # local sees every day's contacts, which this matrix reports as a failure.
         day_fields["owner_local"] = local
     day = child_page(days, DayOfActionPage, **day_fields)
-    endorsement = make_endorsement(day, status="pending_review", contact_email=CONTACT_EMAIL)
+    endorsement = make_endorsement(
+        day, status="pending_review", contact_email=CONTACT_EMAIL, contact_consent=True
+    )
 
     resolutions = child_page(home, ResolutionIndexPage, slug="resolutions", title="Resolutions")
     resolution = make_resolution(resolutions)
@@ -344,6 +364,8 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
         ("resolution adapt", _sub(resolution, "adapt"), PUBLIC, None),
         ("library", library.url, PUBLIC, None),
         ("search", "/search/?q=Quillfeather", PUBLIC, None),
+        # A signed-in session is no API token: the API answers 401 to every identity.
+        ("osdi signatures", f"/osdi/v1/petitions/{petition.pk}/signatures", API, None),
     ]
     return rows
 
@@ -412,6 +434,7 @@ ROW_LABELS = [
     "resolution adapt",
     "library",
     "search",
+    "osdi signatures",
 ]
 # Editors are asked only for the library-wide overviews, which are theirs.
 EDITOR_ROWS = ["adoption overview", "uptake report"]
