@@ -10,7 +10,7 @@ from exchange.models import ApiTokenUse
 from petitions import services as petition_services
 from petitions.models import PaperSheet, PetitionCount
 from tests.campaigns.conftest import make_endorsement
-from tests.factories import LocalFactory, organizer
+from tests.factories import LocalFactory, organizer, steward
 from tests.petitions.conftest import make_petition
 
 from .conftest import sign, validate
@@ -217,3 +217,13 @@ def test_each_use_is_recorded_with_its_path_and_no_address(api, token, petition)
     assert "203.0.113.9" not in str(ApiTokenUse.objects.values_list().get())
     token.token.refresh_from_db()
     assert token.token.last_used_at == use.at
+
+
+def test_a_signer_without_consent_shows_no_email_in_the_api_nor_the_csv(client, api, petition):
+    sign(petition, "Bo Silent", "bo@example.org")
+    api_body = api(f"petitions/{petition.pk}/signatures").content.decode()
+    client.force_login(steward(petition.local))
+    csv_url = petition.url + petition.reverse_subpage("signers_csv").lstrip("/")
+    csv_body = client.get(csv_url).content.decode()
+    assert "Bo Silent" in csv_body and "Bo" in api_body
+    assert "bo@example.org" not in api_body and "bo@example.org" not in csv_body
