@@ -11,13 +11,22 @@ simply a `RenderedDocument` / list of `RenderedBlock`s (one section without a he
 An app with its own layout passes `template="print/<app>/<name>.html"`, a template that
 `{% extends "print/document.html" %}` and fills its blocks (`before_body`, `after_body`,
 `extra_style`), and may add `stylesheets=["css/print-<app>.css"]`.
+
+Line numbers (on unless `PrintOptions(line_numbers=False)`, or `?lines=0` on a print route
+through `print_kwargs_for`) are the ones `documents.lines.number_lines` gives: the PDF prints
+each of those lines as one line with its number in the margin, and the DOCX puts the same
+breaks in and lets Word's own line numbering count them. `render_bilingual_pdf` prints two
+texts side by side, paragraph beside paragraph.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -26,6 +35,7 @@ from django.utils.translation import gettext as _
 from core.pdf import render_pdf
 
 from .engine import RenderedBlock, RenderedDocument
+from .lines import LINE_WIDTH, NumberedLine, line_spans, number_lines
 
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 
@@ -59,6 +69,7 @@ class PrintOptions:
     tally: VoteTally | None = None
     footer_note: str = ""
     stylesheets: Sequence[str] = ()  # extra static paths, e.g. "css/print-contracts.css"
+    line_numbers: bool = True  # each printed line numbered in the margin, for amendments
 
     def __post_init__(self):
         if self.paper not in PAPER_SIZES:
@@ -75,6 +86,52 @@ def as_sections(sections) -> list[PrintSection]:
         if not section.anchor:
             section.anchor = f"section-{n}"
     return sections
+
+
+def line_numbers_from(request) -> bool:
+    """The reader's choice on a print route: `?lines=0` prints without line numbers."""
+    return request.GET.get("lines", "1") != "0"
+
+
+def print_kwargs_for(request, kwargs: dict) -> dict:
+    """Arguments for `render_document_pdf`/`_docx` with the reader's print choices applied,
+    so every print route reads `?lines=` the same way."""
+    options = kwargs.get("options") or PrintOptions()
+    return {
+        **kwargs,
+        "options": dataclasses.replace(options, line_numbers=line_numbers_from(request)),
+    }
+
+
+@dataclass(frozen=True)
+class PrintedBlock:
+    """A block as printed: its text cut into the numbered lines `number_lines` gives."""
+
+    block: RenderedBlock
+    lines: list[NumberedLine]
+
+
+@dataclass(frozen=True)
+class PrintedSection:
+    section: PrintSection
+    blocks: list[PrintedBlock]
+
+
+def printed_sections(sections: list[PrintSection], width: int = LINE_WIDTH) -> list[PrintedSection]:
+    """Every section's blocks with their lines, numbered from 1 across the whole document."""
+    lines = iter(number_lines([block for section in sections for block in section.blocks], width))
+    # Sliced by each block's own line count rather than grouped by key: two clauses of a
+    # proposal may share a block id.
+    return [
+        PrintedSection(
+            section,
+            [
+                PrintedBlock(block, list(islice(lines, len(line_spans(block.text, width)))))
+                for block in section.blocks
+            ],
+        )
+        for section in sections
+    ]
 
 
 def _css_string(text: str) -> str:
@@ -117,11 +174,13 @@ def render_document_html(
     extra_context: dict | None = None,
 ) -> str:
     options = options or PrintOptions()
+    sections = as_sections(sections)
     with translation.override(language):
         context = {
             "title": title,
             "header": header,
-            "sections": as_sections(sections),
+            "sections": sections,
+            "printed_sections": printed_sections(sections),
             "language": language,
             "options": options,
             "paper_size": PAPER_SIZES[options.paper],
