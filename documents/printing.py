@@ -494,3 +494,112 @@ def _vote_table(document, tally: VoteTally) -> list:
         row.cells[1].text = value
         row.height = Pt(26)
     return [heading, *(p for row in table.rows for cell in row.cells for p in cell.paragraphs)]
+
+
+# -- two languages side by side ------------------------------------------------------------
+
+
+@dataclass
+class PrintColumn:
+    """One language's text for `render_bilingual_pdf`."""
+
+    language: str
+    title: str
+    blocks: list[RenderedBlock]
+
+
+@dataclass(frozen=True)
+class BilingualRow:
+    """A paragraph in both languages: either side may be missing when a translation has a
+    paragraph the other lacks. `number` is printed on both sides, so "paragraph 4" is the
+    same paragraph in either language."""
+
+    number: str
+    heading: bool
+    left: PrintedBlock | None
+    right: PrintedBlock | None
+
+    @property
+    def sides(self) -> tuple[PrintedBlock | None, PrintedBlock | None]:
+        return self.left, self.right
+
+
+def _printed(blocks: list[RenderedBlock], width: int) -> dict[int, PrintedBlock]:
+    (section,) = printed_sections([PrintSection(blocks=blocks)], width)
+    return {n: item for n, item in enumerate(section.blocks)}
+
+
+def bilingual_rows(
+    left: list[RenderedBlock], right: list[RenderedBlock], width: int = LINE_WIDTH
+) -> list[BilingualRow]:
+    """Paragraphs paired by their key (a translation keeps the source's block ids), in the
+    left text's order. Each side keeps its own line numbers, the ones its own one-language
+    PDF prints, so a line cited from either language's copy is found on this one too."""
+    from difflib import SequenceMatcher
+
+    left_printed, right_printed = _printed(left, width), _printed(right, width)
+    matcher = SequenceMatcher(None, [b.key for b in left], [b.key for b in right], autojunk=False)
+    rows: list[BilingualRow] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                rows.append(
+                    BilingualRow(left[i].number, left[i].heading, left_printed[i], right_printed[j])
+                )
+            continue
+        rows.extend(
+            BilingualRow(left[i].number, left[i].heading, left_printed[i], None)
+            for i in range(i1, i2)
+        )
+        rows.extend(
+            BilingualRow(right[j].number, right[j].heading, None, right_printed[j])
+            for j in range(j1, j2)
+        )
+    return rows
+
+
+def render_bilingual_html(
+    *,
+    header: str,
+    columns: tuple[PrintColumn, PrintColumn],
+    options: PrintOptions | None = None,
+    intro_lines: Iterable[str] = (),
+    template: str = "print/bilingual.html",
+) -> str:
+    """Two texts side by side on a landscape page, one row per paragraph. Each column is as
+    wide as a one-language page's text, so its lines break where that PDF's do."""
+    options = options or PrintOptions()
+    left, right = columns
+    counters = []
+    for column in columns:
+        with translation.override(column.language):
+            counters.append(page_counter_css())
+    with translation.override(left.language):
+        context = {
+            "title": left.title,
+            "header": header,
+            "sections": [],
+            "printed_sections": [],
+            "columns": [
+                {"language": c.language, "title": c.title, "name": _language_name(c.language)}
+                for c in columns
+            ],
+            "rows": bilingual_rows(left.blocks, right.blocks),
+            "language": left.language,
+            "options": dataclasses.replace(options, vote_box=False, toc=False),
+            "paper_size": f"{PAPER_SIZES[options.paper]} landscape",
+            "page_counter": ' " · " '.join(counters),
+            "header_css": _css_string(header),
+            "intro_lines": [line for line in intro_lines if line],
+            "vote_rows": [],
+        }
+        return render_to_string(template, context)
+
+
+def render_bilingual_pdf(**kwargs) -> bytes:
+    """Same arguments as `render_bilingual_html`; returns the PDF's bytes."""
+    return render_pdf(render_bilingual_html(**kwargs))
+
+
+def _language_name(code: str) -> str:
+    return translation.get_language_info(code)["name_local"].capitalize()
