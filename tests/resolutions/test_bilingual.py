@@ -1,14 +1,18 @@
 """English and Spanish side by side: paragraph N is on the same row, with the same number, in
-both languages; each column keeps its language's own line numbers; no translation, no page."""
+both languages; each column keeps its language's own line numbers; no translation, no page.
+Also every resolution print route's line numbers and its `?lines=0`."""
 
+import io
 import re
+import zipfile
 
 import pytest
 
-from documents.engine import model_text
+from documents.engine import Answers, model_text
 from documents.lines import number_lines
+from resolutions import services
 from resolutions.models import ResolutionPage
-from tests.documents.helpers import raw_body
+from tests.documents.helpers import ANSWERS, raw_body
 from tests.helpers import pdf_text
 
 SPANISH = {
@@ -121,3 +125,46 @@ def test_model_pdf_has_line_numbers_unless_lines_0(client, resolution):
     plain = pdf_text(client.get(url + "?lines=0").content, layout=True)
     assert not re.search(rf"^\s*{last.number}\s+\d+\.\s+{re.escape(last.text)}", plain, re.M)
     assert re.search(rf"^\s*\d+\.\s+{re.escape(last.text)}", plain, re.M)
+
+
+def _numbered(text: str, line) -> bool:
+    """Whether pdftotext reads `line`'s words beside its line number."""
+    pattern = rf"^\s*{line.number}\s+(?:\d+\.\s+)?{re.escape(line.text)}\s*$"
+    return bool(re.search(pattern, text, re.M))
+
+
+def test_adaptation_and_adopted_pdfs_number_their_lines_and_lines_0_switches_them_off(
+    client, resolution, local, steward_user
+):
+    answers = Answers(values=dict(ANSWERS, local_name=local.display_name))
+    adaptation = services.adaptation_save(
+        user=steward_user, resolution=resolution, local=local, answers=answers
+    )
+    client.force_login(steward_user)
+    lines = number_lines(adaptation.blocks)
+    url = adaptation.url("adaptation_file", kind="pdf")
+    numbered = pdf_text(client.get(url).content, layout=True)
+    assert all(_numbered(numbered, line) for line in lines)
+    plain = pdf_text(client.get(url + "?lines=0").content, layout=True)
+    assert not any(_numbered(plain, line) for line in lines)
+    docx = client.get(adaptation.url("adaptation_file", kind="docx") + "?lines=0").content
+    with zipfile.ZipFile(io.BytesIO(docx)) as parts:
+        document = parts.read("word/document.xml").decode()
+    assert "lnNumType" not in document and "<w:numPr>" in document
+    report = {
+        "outcome": "adopted",
+        "meeting_date": "2026-02-03",
+        "body": "membership",
+        "votes_for": "212",
+        "votes_against": "3",
+        "abstentions": "",
+        "visibility": "public",
+        "paper": "letter",
+    }
+    assert client.post(adaptation.url("report"), report).status_code == 302
+    adopted = client.get(adaptation.url("adaptation_file", kind="adopted-pdf")).content
+    adopted_text = pdf_text(adopted, layout=True)
+    assert _numbered(adopted_text, lines[0])
+    # The adopted text states the reported meeting date, still on the last line's number.
+    last = rf"^\s*{lines[-1].number}\s+4\.\s+RESOLVED that this was adopted on February 3, 2026"
+    assert re.search(last, adopted_text, re.M)
