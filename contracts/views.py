@@ -29,6 +29,7 @@ from core.cache import no_store
 from core.routing import page_route
 from core.search import clean_query
 from documents.engine import Answers
+from documents.printing import print_kwargs_for, render_document_docx, render_document_pdf
 from documents.selectors import actable_locals, counts_for
 from documents.variables import variables_from
 from unions.permissions import may_act_for_local, may_read_notes
@@ -42,7 +43,7 @@ from .models import (
     ContractClausePage,
     Strength,
 )
-from .printing import proposal_docx, proposal_pdf
+from .printing import proposal_kwargs
 
 LANGUAGES = dict(settings.LANGUAGES)
 PDF = "application/pdf"
@@ -413,10 +414,11 @@ def proposal_file(request: HttpRequest, page: ClauseLibraryPage, pk: str, kind: 
         messages.error(request, _("Add at least one clause before downloading."))
         return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
     try:
+        kwargs = print_kwargs_for(request, proposal_kwargs(proposal, paper=paper, clauses=clauses))
         if kind == "pdf":
-            content, content_type = proposal_pdf(proposal, paper=paper, clauses=clauses), PDF
+            content, content_type = render_document_pdf(**kwargs), PDF
         else:
-            content, content_type = proposal_docx(proposal, paper=paper, clauses=clauses), DOCX
+            content, content_type = render_document_docx(**kwargs), DOCX
     except ValidationError as error:
         messages.error(
             request,

@@ -3,6 +3,12 @@
 Used for "your adaptation against the model" and for "what changed in the model since
 you adapted it". Blocks are matched by their key (the StreamField block id), so an edited
 paragraph is shown as changed words rather than as one paragraph removed and another added.
+
+An alternatives block keeps its key (`<block id>:<n>`) whichever option is chosen, but two
+options are two different sentences: a word diff between them reads as nonsense. When the
+two sides come from different options (their model text differs), the block is "chosen"
+and shown whole: "Chose: ..." and "Instead of: ...". Only the new side's paragraph
+numbers are shown, so no two entries ever carry the same number.
 """
 
 from __future__ import annotations
@@ -29,14 +35,16 @@ class Segment:
 @dataclass
 class BlockDiff:
     key: str
-    status: str  # "same", "changed", "added" or "removed"
+    status: str  # "same", "changed", "chosen" (another alternative), "added" or "removed"
     old: RenderedBlock | None
     new: RenderedBlock | None
     segments: list[Segment] = field(default_factory=list)
 
     @property
     def number(self) -> str:
-        return (self.new or self.old).number
+        """The paragraph's number in the new text; a removed paragraph has none there, and
+        showing its old number would repeat the number of the paragraph now in its place."""
+        return self.new.number if self.new is not None else ""
 
     @property
     def changed(self) -> bool:
@@ -132,6 +140,10 @@ def diff_blocks(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for a, b in zip(old_blocks[i1:i2], new_blocks[j1:j2], strict=True):
+                if other_alternative(a, b):
+                    segments = [Segment("delete", a.text), Segment("insert", b.text)]
+                    result.append(BlockDiff(b.key, "chosen", a, b, segments))
+                    continue
                 segments = diff_words(a.text, b.text)
                 changed = any(s.op != "equal" for s in segments)
                 result.append(BlockDiff(b.key, "changed" if changed else "same", a, b, segments))
@@ -141,6 +153,13 @@ def diff_blocks(
         for b in new_blocks[j1:j2]:
             result.append(BlockDiff(b.key, "added", None, b, [Segment("insert", b.text)]))
     return result
+
+
+def other_alternative(old: RenderedBlock, new: RenderedBlock) -> bool:
+    """Whether two blocks of one alternatives block come from different options: their keys
+    are the block's (`<id>:<n>`) and their model texts (with slots) differ. Filling in
+    blanks changes the text, never the model text, so that stays a word diff."""
+    return ":" in new.key and bool(old.source and new.source) and old.source != new.source
 
 
 def has_changes(diffs: list[BlockDiff]) -> bool:

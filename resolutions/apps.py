@@ -13,7 +13,10 @@ class ResolutionsConfig(AppConfig):
     def ready(self):
         from documents.search import library_signals_connect
 
-        from . import views  # noqa: F401 (views declare the page routes)
+        from . import (
+            bilingual,  # noqa: F401 (declares the side-by-side print route)
+            views,  # noqa: F401 (views declare the page routes)
+        )
         from .models import ResolutionIndexPage, ResolutionPage
 
         library_signals_connect(

@@ -31,7 +31,12 @@ from core.routing import page_route
 from core.search import clean_query
 from documents.diff import diff_blocks
 from documents.engine import DocumentError, model_text, render_text
-from documents.printing import render_document_docx, render_document_pdf
+from documents.printing import (
+    line_numbers_from,
+    print_kwargs_for,
+    render_document_docx,
+    render_document_pdf,
+)
 from documents.selectors import actable_locals, counts_for
 from documents.variables import profile_values, variables_from
 from unions.models import Local
@@ -40,7 +45,7 @@ from unions.permissions import may_act_for_local
 from . import selectors, services
 from .forms import AdaptForm, ReportForm
 from .models import Adaptation, ResolutionIndexPage, ResolutionPage
-from .printing import adaptation_docx, adaptation_pdf, anonymous_kwargs, model_kwargs
+from .printing import adaptation_kwargs, anonymous_kwargs, model_kwargs
 
 LANGUAGES = dict(settings.LANGUAGES)
 MODEL_PDF_CACHE_SECONDS = 24 * 3600
@@ -117,10 +122,11 @@ def model_pdf(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
     """The model text as published. The same revision always prints the same PDF, so it is
     rendered once per revision and paper size and then served from the cache."""
     paper = _paper(request.GET.get("paper"))
-    key = f"resolutions:model-pdf:{page.pk}:{page.live_revision_id}:{paper}"
+    lines = line_numbers_from(request)
+    key = f"resolutions:model-pdf:{page.pk}:{page.live_revision_id}:{paper}:{int(lines)}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_document_pdf(**model_kwargs(page, paper=paper))
+        pdf = render_document_pdf(**print_kwargs_for(request, model_kwargs(page, paper=paper)))
         cache.set(key, pdf, timeout=MODEL_PDF_CACHE_SECONDS)
     return _file(pdf, PDF, _filename(page, "model", "pdf"), download=False)
 
@@ -295,7 +301,10 @@ def adapt(request: HttpRequest, page: ResolutionPage) -> HttpResponse:
                 window_seconds=DOCUMENTS_WINDOW_SECONDS,
             ):
                 return _too_many(request)
-            kwargs = anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"])
+            kwargs = print_kwargs_for(
+                request,
+                anonymous_kwargs(page, document, form.answers(), form.cleaned_data["paper"]),
+            )
             if local is not None:
                 from .printing import local_line
 
@@ -466,14 +475,18 @@ def adaptation_file(request: HttpRequest, page: ResolutionPage, pk: int, kind: s
     suffix = adaptation.local.display_name
     if kind == "pdf":
         response = _file(
-            adaptation_pdf(adaptation, paper=paper),
+            render_document_pdf(
+                **print_kwargs_for(request, adaptation_kwargs(adaptation, paper=paper))
+            ),
             PDF,
             _filename(resolution, suffix, "pdf"),
             download=True,
         )
     elif kind == "docx":
         response = _file(
-            adaptation_docx(adaptation, paper=paper),
+            render_document_docx(
+                **print_kwargs_for(request, adaptation_kwargs(adaptation, paper=paper))
+            ),
             DOCX,
             _filename(resolution, suffix, "docx"),
             download=True,

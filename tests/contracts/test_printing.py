@@ -1,5 +1,8 @@
 """The proposal on paper: numbered articles and sections, a table of contents, no notes."""
 
+import io
+import zipfile
+
 import pytest
 
 from contracts.printing import proposal_docx, proposal_pdf
@@ -87,10 +90,14 @@ def test_spanish_proposal_prints_in_spanish(
 
 
 def test_docx_has_the_same_articles_and_no_notes(answered):
-    text = docx_text(proposal_docx(answered))
+    content = proposal_docx(answered)
+    text = docx_text(content)
     assert "Article 1. Judicial warrant required" in text
     assert "Article 2. Leave for immigration hearings" in text
-    assert "2.1.\tQuickline Logistics shall grant up to 12 days of leave." in text
+    # Section 2.1 is numbered by Word's own list numbering ("2.%1."), not typed.
+    assert "\nQuickline Logistics shall grant up to 12 days of leave." in text
+    with zipfile.ZipFile(io.BytesIO(content)) as docx:
+        assert 'w:lvlText w:val="2.%1."' in docx.read("word/numbering.xml").decode()
     assert "Contents" in text
     assert NOTE not in text
     assert "{{" not in text
