@@ -102,7 +102,9 @@ def test_unlisted_petition_has_no_snippet_and_its_counter_is_a_404(client, home)
         assert CODE_NAME.encode() not in response.content
 
 
-def test_publishing_purges_the_counter(client, settings, petition, django_capture_on_commit_callbacks):
+def test_publishing_purges_the_counter(
+    client, settings, petition, django_capture_on_commit_callbacks
+):
     settings.PAGE_CACHE = True
     url = petition.url + "counter/"
     client.get(url)
