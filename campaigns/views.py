@@ -48,13 +48,14 @@ def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     number = _wall_page_number(request)
     tally = selectors.public_tally(day)
     if query:
-        # A search is never cached: read its page now, and know whether it exists.
-        found = selectors.wall_page(day, query, number)
-        wall = lambda: found  # noqa: E731
-        pages = found["pages"]
+        # A search is never cached: read its page now, and so know whether it exists.
+        wall = selectors.wall_page(day, query, number)
+        pages = wall["pages"]
     else:
         # Called by the template only when the cached fragment is missing.
-        wall = lambda: selectors.wall_page(day, "", number)  # noqa: E731
+        def wall() -> dict:
+            return selectors.wall_page(day, "", number)
+
         pages = selectors.wall_page_count(tally["approved"])
     if number > pages:
         raise Http404
