@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Case, Count, Max, Min, Q, QuerySet, Sum, When
 from django.db.models.functions import Coalesce, TruncDate, TruncHour
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -83,7 +83,8 @@ def may_organize_day(user, day: DayOfActionPage) -> bool:
 
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-WALL_PER_TYPE = 300
+# Endorsers per page of the public wall.
+WALL_PER_PAGE = 25
 
 
 def tally_key(day_id: int) -> str:
@@ -215,11 +216,10 @@ WALL_FIELDS = (
 )
 
 
-def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
-    """Approved endorsements grouped by organisation type, with a count per group."""
-    rows = Endorsement.objects.filter(
-        day=day.source_day, status=Endorsement.Status.APPROVED
-    ).order_by("organisation_name")
+def wall_rows(day: DayOfActionPage, query: str = "") -> QuerySet[Endorsement]:
+    """The day's approved endorsements that match `query`, in wall order: by organisation
+    type (in the order of OrganisationType), then by name."""
+    rows = Endorsement.objects.filter(day=day.source_day, status=Endorsement.Status.APPROVED)
     query = " ".join(CONTROL.sub(" ", query).split())[:100]
     if query:
         rows = rows.filter(
@@ -229,24 +229,62 @@ def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
             | Q(affiliation_name__icontains=query)
             | Q(statement__icontains=query)
         )
+    type_order = Case(
+        *(When(organisation_type=key, then=rank) for rank, key in enumerate(OrganisationType)),
+        default=len(OrganisationType),
+    )
+    return rows.order_by(type_order, "organisation_name", "pk")
+
+
+def wall_page_count(total: int) -> int:
+    return max(1, -(-total // WALL_PER_PAGE))
+
+
+def wall_page(day: DayOfActionPage, query: str = "", number: int = 1) -> dict:
+    """Page `number` of the wall: WALL_PER_PAGE endorsements, grouped by organisation type,
+    each group with its count over the whole wall and the page where it starts.
+
+    A page past the last is empty (`groups` is []): the view answers it with a 404."""
+    rows = wall_rows(day, query)
     counts = dict(rows.values_list("organisation_type").annotate(n=Count("pk")).order_by())
+    total = sum(counts.values())
+    pages = wall_page_count(total)
     grouped = defaultdict(list)
-    for row in rows.values(*WALL_FIELDS):
-        items = grouped[row["organisation_type"]]
-        if len(items) < WALL_PER_TYPE:
+    start = (number - 1) * WALL_PER_PAGE
+    if 1 <= number <= pages:
+        for row in rows.values(*WALL_FIELDS)[start : start + WALL_PER_PAGE]:
             row["pledge_label"] = PledgeLevel(row["pledge_level"]).label
-            items.append(row)
-    return [
-        {
-            "key": key,
-            "label": label,
-            "count": counts.get(key, 0),
-            "endorsements": grouped[key],
-            "more": counts.get(key, 0) - len(grouped[key]),
-        }
-        for key, label in OrganisationType.choices
-        if counts.get(key)
-    ]
+            grouped[row["organisation_type"]].append(row)
+    types, before = [], 0
+    for key, label in OrganisationType.choices:
+        if not counts.get(key):
+            continue
+        types.append(
+            {
+                "key": key,
+                "label": label,
+                "count": counts[key],
+                "endorsements": grouped[key],
+                # Where the type's first endorser is, for the list of types on every page.
+                "first_page": before // WALL_PER_PAGE + 1,
+                "on_this_page": bool(grouped[key]),
+            }
+        )
+        before += counts[key]
+    return {
+        "types": types,
+        "groups": [t for t in types if t["on_this_page"]],
+        "number": number,
+        "pages": pages,
+        "total": total,
+        "previous": number - 1 if number > 1 else None,
+        "next": number + 1 if number < pages else None,
+    }
+
+
+def wall(day: DayOfActionPage, query: str = "") -> list[dict]:
+    """The groups on the wall's first page, each with its count over the whole wall."""
+    return wall_page(day, query)["types"]
 
 
 def over_time(day_id: int) -> list[tuple[datetime, int]]:

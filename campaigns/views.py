@@ -1,23 +1,27 @@
 """Public views behind a day of action's routes: the wall, endorsing, the contact's link,
 the tally and the embeddable counter."""
 
+import re
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core import formguard
+from core import embeds, formguard
 from core.cache import no_store
 from core.ratelimit import allow
 from core.routing import page_route, serve_at
 from unions import selectors as unions
 
-from . import links, selectors, services
+from . import calendar, links, selectors, services
 from .forms import EndorsementForm, RaisePledgeForm
 from .models import DayOfActionPage, Endorsement
 
 SUBMISSIONS_PER_WINDOW = 20
+# The counter is laid out for this iframe (static/css/campaigns-counter.css).
+COUNTER_SIZE = embeds.Size(width=320, height=180)
 WINDOW_SECONDS = 600
 
 
@@ -25,20 +29,47 @@ def _subpage(day: DayOfActionPage, name: str, *args) -> str:
     return day.url.rstrip("/") + "/" + day.reverse_subpage(name, args=args).lstrip("/")
 
 
+# `?page=` as the wall's links write it: ASCII digits, not too many of them. Anything else
+# (`?page=abc`, `?page=-1`, `?page=٢`) is the first page; a page past the last is a 404.
+PAGE_NUMBER = re.compile(r"[0-9]{1,6}", re.ASCII)
+
+
+def _wall_page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "")
+    number = int(raw) if PAGE_NUMBER.fullmatch(raw) else 1
+    return max(number, 1)
+
+
 @page_route(DayOfActionPage, "", name="wall")
 def day_wall(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     if not isinstance(query, str):
         query = ""
-    context = {
-        "tally": selectors.public_tally(day),
+    number = _wall_page_number(request)
+    tally = selectors.public_tally(day)
+    if query:
+        # A search is never cached: read its page now, and so know whether it exists.
+        wall = selectors.wall_page(day, query, number)
+        pages = wall["pages"]
+    else:
         # Called by the template only when the cached fragment is missing.
-        "wall": lambda: selectors.wall(day, query),
+        def wall() -> dict:
+            return selectors.wall_page(day, "", number)
+
+        pages = selectors.wall_page_count(tally["approved"])
+    if number > pages:
+        raise Http404
+    context = {
+        "tally": tally,
+        "wall": wall,
+        "wall_number": number,
         "wall_version": selectors.cache_version(day.source_day.pk),
         "query": query.strip(),
         "endorse_url": _subpage(day, "endorse"),
         "tally_url": links.absolute(tally_url(day)),
-        "counter_url": links.absolute(_subpage(day, "counter")),
+        "calendar_url": calendar.calendar_url(day),
+        "feed_url": calendar.calendar_url(day.get_parent().specific),
+        "embeds": embeds.snippets(day, "counter", COUNTER_SIZE),
     }
     return day.render(request, context_overrides=context)
 
@@ -227,11 +258,9 @@ def counter(request: HttpRequest, day: DayOfActionPage) -> HttpResponse:
         },
     )
     # This route, and only this one, may be framed: by the origins the organizers listed,
-    # or by any https site when they listed none.
+    # or by any https site when they listed none (a list that no longer parses: none).
     try:
-        origins = day.source_day.counter_origins() or ["https:"]
+        origins = day.source_day.counter_origins() or None
     except ValueError:
         origins = []
-    response._csp_replace = {"frame-ancestors": ["'self'", *origins]}
-    response.xframe_options_exempt = True
-    return response
+    return embeds.allow_framing(response, origins)

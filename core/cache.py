@@ -57,12 +57,16 @@ PUBLIC_PAGES: dict[tuple[str, str], Freshness] = {
     ("petitions.petitionpage", "petition"): COUNT,
     ("petitions.petitionpage", "signed"): COUNT,
     ("petitions.petitionpage", "count_json"): COUNT,
+    ("petitions.petitionpage", "counter"): COUNT,
     ("campaigns.dayofactionindexpage", "serve"): CONTENT,
     ("campaigns.dayofactionpage", "wall"): COUNT,
     ("campaigns.dayofactionpage", "endorse"): CONTENT,
     ("campaigns.dayofactionpage", "endorse_sent"): CONTENT,
     ("campaigns.dayofactionpage", "tally"): COUNT,
     ("campaigns.dayofactionpage", "counter"): COUNT,
+    ("campaigns.dayofactionpage", "calendar"): CONTENT,
+    # `<index url>calendar.ics` (campaigns.calendar, served through core.routing.serve_view).
+    ("campaigns.dayofactionindexpage", "calendar_feed"): CONTENT,
 }
 
 # Views whose answer really depends on the visitor's language choice (`/`, see core.language).

@@ -52,12 +52,25 @@ def _purge_on_commit(batch: PurgeBatch) -> None:
         transaction.on_commit(batch.purge)
 
 
+# What a cache holds beside a page's own URL, by page type: its dotted files (routed by the
+# apps' urls.py, core.routing) and its embeds. An edit (a new title, a moved date) shows in
+# them at once instead of after their max-age. Labels, not classes: core imports no app.
+ALSO_CACHED: dict[str, tuple[str, ...]] = {
+    "campaigns.dayofactionindexpage": ("calendar.ics",),
+    "campaigns.dayofactionpage": ("calendar.ics", "calendar/", "tally.json", "counter/"),
+    "petitions.petitionpage": ("count.json", "counter/"),
+}
+
+
 def _batch_for(pages: list[Page]) -> PurgeBatch:
     batch = PurgeBatch()
     for page in pages:
         # A page that is no longer live still has the URL a cache may be holding.
         if page.get_url() is not None:
             batch.add_page(page)
+            url = page.get_full_url()
+            for path in ALSO_CACHED.get(page.specific_class._meta.label_lower, ()):
+                batch.add_url(url + path)
     return batch
 
 

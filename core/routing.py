@@ -43,19 +43,31 @@ def serve_route(request: HttpRequest, page: Page, route: str) -> HttpResponse:
     wrapped around serving (view restrictions) apply to the answer."""
     match = page.resolve_subpage("/" + page.reverse_subpage(route).lstrip("/"))
     request.routable_resolver_match = match
-    args, kwargs = [match.func, match.args, match.kwargs], {}
+    return _serve_with_hooks(request, page, [match.func, match.args, match.kwargs], page.serve)
 
+
+def serve_view(request: HttpRequest, page: Page, view: Callable) -> HttpResponse:
+    """`view(request, page)` served as if it were a route of `page` named after the view,
+    with the same hooks as `serve_route`: for a page without routes of its own (an index
+    page's feed at `<index url>calendar.ics`)."""
+    bound = BoundRoute(view, page, view.__name__)
+    return _serve_with_hooks(
+        request, page, [bound, [], {}], lambda request, *args, **kwargs: bound(request)
+    )
+
+
+def _serve_with_hooks(request: HttpRequest, page: Page, args: list, final) -> HttpResponse:
     def serve(page: Page, request: HttpRequest, args: list, kwargs: dict) -> HttpResponse:
-        return page.serve(request, *args, **kwargs)
+        return final(request, *args, **kwargs)
 
     chain = serve
     for fn in reversed(hooks.get_hooks("on_serve_page")):
         chain = fn(chain)
     for fn in hooks.get_hooks("before_serve_page"):
-        result = fn(page, request, args, kwargs)
+        result = fn(page, request, args, {})
         if isinstance(result, HttpResponse):
             return result
-    return chain(page, request, args, kwargs)
+    return chain(page, request, args, {})
 
 
 def serve_at(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import formguard
+from core import embeds, formguard
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from core.exports import csv_lines
@@ -60,6 +60,7 @@ def _page_context(request, page: PetitionPage, form=None) -> dict:
         "started": formguard.token_issue(),
         "may_organize": may_see_personal_data(request.user, page.local_id),
         "min_cell": selectors.MIN_CELL,
+        "embeds": counter_snippets(page),
     }
 
 
@@ -232,6 +233,39 @@ def count_json(request, page: PetitionPage):
     # For embeds on other sites; how long caches keep it is core.cache's policy.
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# The counter is laid out for this iframe (static/css/petitions-counter.css).
+COUNTER_SIZE = embeds.Size(width=320, height=180)
+
+
+@page_route(PetitionPage, "counter/", name="counter")
+def counter(request, page: PetitionPage):
+    """A small page for other sites' iframes: the count, the goal and a link to sign, in the
+    language of its URL. An unlisted petition is passed hand to hand, never put on a site:
+    it has no counter (and its page offers no snippet)."""
+    if page.is_unlisted:
+        raise Http404
+    tally = services.tally_refresh_if_stale(petition=page)
+    response = TemplateResponse(
+        request,
+        "petitions/counter.html",
+        {
+            "page": page,
+            "tally": tally,
+            "is_open": page.is_open(),
+            "petition_url": settings.SITE_URL + page.url,
+        },
+    )
+    # This route, and only this one, may be framed, by any https site.
+    return embeds.allow_framing(response)
+
+
+def counter_snippets(page: PetitionPage) -> list:
+    """The copy-paste `<iframe>` for each language the petition is published in."""
+    if page.is_unlisted:
+        return []
+    return embeds.snippets(page, "counter", COUNTER_SIZE, title=lambda p: p.shown_title)
 
 
 # Organizer tools ----------------------------------------------------------------------

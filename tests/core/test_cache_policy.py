@@ -29,6 +29,11 @@ def public_urls(petition, day) -> dict[str, str]:
         "day_counter": day.url + "counter/",
         "day_tally_route": day.url + "tally/",
         "day_tally_json": day.url + "tally.json",
+        "day_calendar": day.url + "calendar.ics",
+        "day_calendar_es": day.localized_for("es").url + "calendar.ics",
+        "days_calendar": "/days-of-action/calendar.ics",
+        "days_calendar_es": "/es/days-of-action/calendar.ics",
+        "petition_counter": petition.url + "counter/",
         "search": "/search/?q=water",
     }
 
@@ -43,6 +48,7 @@ COUNT_PAGES = {
     "day_counter",
     "day_tally_route",
     "day_tally_json",
+    "petition_counter",
 }
 
 
