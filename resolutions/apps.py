@@ -13,7 +13,7 @@ class ResolutionsConfig(AppConfig):
     def ready(self):
         from documents.search import library_signals_connect
 
-        from . import views  # noqa: F401 (views declare the page routes)
+        from . import amendments, views  # noqa: F401 (views declare the page routes)
         from .models import ResolutionIndexPage, ResolutionPage
 
         library_signals_connect(
