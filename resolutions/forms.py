@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents.forms import AnswersForm
 from documents.printing import PAPER_SIZES
@@ -76,8 +77,8 @@ class ReportForm(forms.Form):
     seconded_by = forms.CharField(label=_("Seconded by"), max_length=120, required=False)
 
     DECISIONS = [
-        (Amendment.Status.ADOPTED, _("Adopted")),
-        (Amendment.Status.REJECTED, _("Rejected")),
+        (Amendment.Status.ADOPTED, pgettext_lazy("amendment", "Adopted")),
+        (Amendment.Status.REJECTED, pgettext_lazy("amendment", "Rejected")),
         (Amendment.Status.PROPOSED, _("Not voted on (tabled or referred)")),
     ]
 

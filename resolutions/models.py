@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -257,10 +258,11 @@ class Amendment(models.Model):
         REFER = "refer", _("Refer")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        ADOPTED = "adopted", _("Adopted")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        # "amendment" context: Spanish agrees with "enmienda" (feminine), not with "texto".
+        PROPOSED = "proposed", pgettext_lazy("amendment", "Proposed")
+        ADOPTED = "adopted", pgettext_lazy("amendment", "Adopted")
+        REJECTED = "rejected", pgettext_lazy("amendment", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "Withdrawn")
 
     DECIDED = (Status.ADOPTED, Status.REJECTED)
 

@@ -260,3 +260,20 @@ def test_someone_elses_adaptation_has_no_amendments_page(client, resolution, loc
 
 def lines_absent(response, adaptation) -> bool:
     return adaptation.blocks[0].text not in response.content.decode()
+
+
+def test_a_spanish_adaptation_prints_its_amendment_sheet_and_appendix_in_spanish(
+    resolution_es, local, steward_user
+):
+    from resolutions.printing import amendment_sheet_pdf
+
+    adaptation, user = draft(resolution_es, local, steward_user)
+    amendment = whole_paragraph(adaptation, user, 1, "replace", "CONSIDERANDO que somos uno;")
+    sheet = pdf_text(amendment_sheet_pdf(adaptation, [amendment]))
+    assert "Enmiendas: Fuera ICE de nuestro lugar de trabajo" in sheet
+    assert "Suprimir y reemplazar" in sheet and "Aprobada Rechazada" in sheet
+    report = report_with(adaptation, user, {amendment.pk: "adopted"})
+    text = pdf_text(bytes(report.adopted_pdf))
+    assert "Enmiendas La reunión aprobó estas enmiendas" in text
+    assert f"Enmienda 1 · líneas {amendment.lines}" in text
+    assert "Propuesta por Rosa Delgado" in text and "Apoyada por Sam Okafor" in text
