@@ -58,10 +58,7 @@ def _render(request, page, adaptation, form, editing=None) -> HttpResponse:
             "editing": editing,
         }
     )
-    status = 400 if form.is_bound and form.errors else 200
-    return no_store(
-        TemplateResponse(request, "resolutions/amendments.html", context, status=status)
-    )
+    return no_store(TemplateResponse(request, "resolutions/amendments.html", context))
 
 
 @page_route(ResolutionPage, "adaptations/<int:pk>/amendments/", name="amendments")

