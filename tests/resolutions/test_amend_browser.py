@@ -11,6 +11,7 @@ from tests.browser import PHONE, screenshot
 from tests.factories import TEST_PASSWORD
 from tests.helpers import pdf_text
 
+from .test_amendments import cited_lines
 from .test_browser import setup_data, totp_code
 
 
@@ -141,7 +142,7 @@ def test_steward_amends_by_line_reports_and_prints_the_adopted_text(
     for words in ("Moved by Rosa Delgado", "Seconded by Sam Okafor", "Votes for 212"):
         assert words in clean
     assert "Outcome Adopted as amended" in clean and "Meeting Membership meeting" in clean
-    assert f"Amendment 1 · lines {first.lines}" in appendix and new_words in appendix
+    assert f"Amendment 1 · {cited_lines(first)}" in appendix and new_words in appendix
     assert "Dana Price" not in appendix
     assert errors == [], errors
     context.close()

@@ -106,6 +106,13 @@ def test_a_citation_across_two_paragraphs_is_refused():
         amend.cite(lines, last_of_first, last_of_first + 1)
 
 
+def cited_lines(amendment, one="line", several="lines") -> str:
+    """How the appendix names an amendment's lines: "line 2", "lines 2–3"."""
+    if amendment.first_line == amendment.last_line:
+        return f"{one} {amendment.first_line}"
+    return f"{several} {amendment.lines}"
+
+
 def report_with(adaptation, user, decisions, **extra):
     return services.adoption_report_create(
         user=user,
@@ -149,7 +156,7 @@ def test_adopted_text_is_rebuilt_from_the_adopted_amendments_only(resolution, lo
     assert "Votes against 3" in clean and "Membership meeting" in clean
     assert "February 3, 2026" in clean
     # The appendix: the adopted amendment with its lines, not the rejected one.
-    assert f"Amendment 1 · lines {adopted.lines} · paragraph {adopted.paragraph}" in appendix
+    assert f"Amendment 1 · {cited_lines(adopted)} · paragraph {adopted.paragraph}" in appendix
     assert "WHEREAS every worker, documented or not, is one of us;" in appendix
     assert "Amendment 2" not in appendix
 
@@ -274,5 +281,5 @@ def test_a_spanish_adaptation_prints_its_amendment_sheet_and_appendix_in_spanish
     report = report_with(adaptation, user, {amendment.pk: "adopted"})
     text = pdf_text(bytes(report.adopted_pdf))
     assert "Enmiendas La reunión aprobó estas enmiendas" in text
-    assert f"Enmienda 1 · líneas {amendment.lines}" in text
+    assert f"Enmienda 1 · {cited_lines(amendment, 'línea', 'líneas')}" in text
     assert "Propuesta por Rosa Delgado" in text and "Apoyada por Sam Okafor" in text
