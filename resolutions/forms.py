@@ -76,6 +76,17 @@ class ReportForm(forms.Form):
     moved_by = forms.CharField(label=_("Motion moved by"), max_length=120, required=False)
     seconded_by = forms.CharField(label=_("Seconded by"), max_length=120, required=False)
 
+    field_order = [
+        "outcome",
+        "meeting_date",
+        "body",
+        "moved_by",
+        "seconded_by",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+    ]
+
     DECISIONS = [
         (Amendment.Status.ADOPTED, pgettext_lazy("amendment", "Adopted")),
         (Amendment.Status.REJECTED, pgettext_lazy("amendment", "Rejected")),

@@ -155,11 +155,15 @@ def amendment_sheet_pdf(adaptation, amendments, *, paper: str = "letter") -> byt
             paper=paper,
         )
         kwargs["title"] = _("Amendments: %(title)s") % {"title": resolution.title}
-        kwargs["options"].vote_box = False
+        # No vote box (each amendment has its own boxes), and the footer note printed after
+        # the table (the sheet's template), not between the heading and the table.
+        options = kwargs["options"]
+        options.vote_box = False
+        note, options.footer_note = options.footer_note, ""
         return render_document_pdf(
             **kwargs,
             template=AMENDMENT_SHEET_TEMPLATE,
-            extra_context={"amendments": list(amendments)},
+            extra_context={"amendments": list(amendments), "sheet_note": note},
         )
 
 
