@@ -283,3 +283,81 @@ def test_a_spanish_adaptation_prints_its_amendment_sheet_and_appendix_in_spanish
     assert "Enmiendas La reunión aprobó estas enmiendas" in text
     assert f"Enmienda 1 · {cited_lines(amendment, 'línea', 'líneas')}" in text
     assert "Propuesta por Rosa Delgado" in text and "Apoyada por Sam Okafor" in text
+
+
+def test_demo_first_adaptation_has_an_adopted_and_a_rejected_amendment(home, settings, tmp_path):
+    import io
+
+    from demo import resolutions as resolutions_demo
+    from demo.pages import seed_unions, seed_users
+    from resolutions.models import Adaptation
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    seed_users(seed_unions())
+    resolutions_demo.seed(home=home, stdout=io.StringIO())
+    resolutions_demo.seed(home=home, stdout=io.StringIO())  # idempotent: no second set
+    first = Adaptation.objects.get(
+        resolution__number="R-2027-01", resolution__locale__language_code="en"
+    )
+    amendments = list(first.amendments.all())
+    assert [(a.kind, a.status, a.moved_by) for a in amendments] == [
+        ("replace", "adopted", "Luis Ortega"),
+        ("delete", "rejected", "Dana Price"),
+    ]
+    assert {a.report_id for a in amendments} == {first.report.pk}
+    assert first.status == "adopted_as_amended"
+    text = pdf_text(bytes(first.adopted_pdf))
+    clean, appendix = text.split(" Amendments The meeting adopted these amendments")
+    assert "whatever our papers say, and we will answer it together;" in clean
+    assert "no worker's file, schedule or address" in clean  # the rejected strike
+    assert "Moved by Rosa Delgado" in clean and "Seconded by Sam Okafor" in clean
+    assert "moved by Luis Ortega, seconded by Mei Chen" in appendix
+
+
+def test_a_correction_decides_the_amendments_again(resolution, local, steward_user):
+    adaptation, user = draft(resolution, local, steward_user)
+    amendment = whole_paragraph(adaptation, user, 1, "replace", "WHEREAS we are one;")
+    first = report_with(adaptation, user, {amendment.pk: "adopted"})
+    corrected = services.adoption_report_correct(
+        user=user,
+        adaptation=adaptation,
+        outcome="adopted",
+        meeting_date=date(2026, 2, 3),
+        body="membership",
+        visibility="public",
+        votes_for=200,
+        decisions={amendment.pk: "rejected"},
+    )
+    amendment.refresh_from_db()
+    first.refresh_from_db()
+    assert (amendment.status, amendment.report_id) == ("rejected", corrected.pk)
+    assert corrected.outcome == "adopted" and first.superseded_by_id == corrected.pk
+    new_text = pdf_text(bytes(corrected.adopted_pdf))
+    assert "WHEREAS we are one;" not in new_text and "Votes for 200" in new_text
+    assert "WHEREAS we are one;" in pdf_text(bytes(first.adopted_pdf))  # history kept
+
+
+def test_a_tabled_motion_brings_its_amendments_back_to_be_voted(resolution, local, steward_user):
+    adaptation, user = draft(resolution, local, steward_user)
+    voted = whole_paragraph(adaptation, user, 1, "replace", "WHEREAS we are one;")
+    unvoted = whole_paragraph(adaptation, user, 2, "delete")
+    with pytest.raises(ValidationError, match="Mark amendment 2 adopted or rejected"):
+        report_with(adaptation, user, {voted.pk: "adopted"})
+    services.adoption_report_create(
+        user=user,
+        adaptation=adaptation,
+        outcome="tabled",
+        meeting_date=date(2026, 2, 3),
+        body="membership",
+        visibility="private",
+        decisions={voted.pk: "adopted", unvoted.pk: "proposed"},
+    )
+    voted.refresh_from_db()
+    unvoted.refresh_from_db()
+    assert (voted.status, unvoted.status, unvoted.report_id) == ("adopted", "proposed", None)
+    services.adaptation_present_again(user=user, adaptation=adaptation)
+    assert list(adaptation.amendments.values_list("status", "report")) == [
+        ("proposed", None),
+        ("proposed", None),
+    ]
+    assert [a.pk for a in services.reportable_amendments(adaptation)] == [voted.pk, unvoted.pk]
