@@ -17,7 +17,7 @@ from core.cache import no_store
 from core.routing import page_route
 from documents.lines import lines_by_block, number_lines
 
-from . import services
+from . import amend, services
 from .forms import AmendmentForm
 from .models import Adaptation, Amendment, ResolutionPage
 from .printing import amendment_sheet_pdf
@@ -28,6 +28,24 @@ def _numbered(adaptation: Adaptation) -> list[dict]:
     """The text as printed, paragraph by paragraph, with each line's number, for picking."""
     grouped = lines_by_block(number_lines(adaptation.blocks))
     return [{"block": block, "lines": grouped.get(block.key, [])} for block in adaptation.blocks]
+
+
+def _stale(adaptation: Adaptation, amendments: list[Amendment]) -> set[int]:
+    """Proposed amendments whose lines no longer read as the words they cite: the text was
+    changed (new answers, the model's new text) after they were recorded."""
+    lines = number_lines(adaptation.blocks)
+    stale = set()
+    for amendment in amendments:
+        if not amendment.is_open:
+            continue
+        try:
+            now = amend.cite(lines, amendment.first_line, amendment.last_line, amendment.kind)
+        except amend.AmendmentError:
+            stale.add(amendment.pk)
+            continue
+        if " ".join(now.text.split()) != " ".join(amendment.cited_text.split()):
+            stale.add(amendment.pk)
+    return stale
 
 
 def _fields(form: AmendmentForm) -> dict:
@@ -48,11 +66,13 @@ def _own_amendment(adaptation: Adaptation, amendment_pk: int) -> Amendment:
 
 
 def _render(request, page, adaptation, form, editing=None) -> HttpResponse:
+    amendments = list(adaptation.amendments.select_related("report"))
     context = page.get_context(request)
     context.update(
         {
             "adaptation": adaptation,
-            "amendments": list(adaptation.amendments.select_related("report")),
+            "amendments": amendments,
+            "stale": _stale(adaptation, amendments),
             "numbered": _numbered(adaptation),
             "form": form,
             "editing": editing,

@@ -361,3 +361,35 @@ def test_a_tabled_motion_brings_its_amendments_back_to_be_voted(resolution, loca
         ("proposed", None),
     ]
     assert [a.pk for a in services.reportable_amendments(adaptation)] == [voted.pk, unvoted.pk]
+
+
+def test_an_amendment_whose_lines_changed_is_flagged_and_refused_at_report(
+    client, resolution, local, steward_user
+):
+    from documents.engine import Answers
+    from tests.documents.helpers import ANSWERS
+
+    adaptation, user = draft(resolution, local, steward_user)
+    amendment = whole_paragraph(adaptation, user, 0, "replace", "WHEREAS we are one;")
+    client.force_login(steward_user)
+    page = client.get(adaptation.url("amendments")).content.decode()
+    assert "changed after this amendment was recorded" not in page
+    # New answers change the first paragraph's words after the amendment cited them.
+    services.adaptation_update(
+        user=user,
+        adaptation=adaptation,
+        answers=Answers(values=dict(ANSWERS, local_name="Local 99 of Somewhere Else")),
+    )
+    page = client.get(adaptation.url("amendments")).content.decode()
+    assert "changed after this amendment was recorded" in page
+    response = client.post(
+        adaptation.url("report"), {**report_form(), f"amendment_{amendment.pk}": "adopted"}
+    )
+    assert "Amendment 1 cites line 1" in response.content.decode()
+    assert not adaptation.reports.exists()
+
+
+def report_form():
+    from .test_reports import report_data
+
+    return report_data()
