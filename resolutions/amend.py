@@ -62,6 +62,11 @@ def cite(lines: Sequence[NumberedLine], first: int, last: int, kind: str = "repl
     if kind == "insert":
         last = first
     if first < 1 or last < first or last > len(lines):
+        if first == last:
+            raise AmendmentError(
+                _("The text has lines 1 to %(last)d; line %(first)d is not in it.")
+                % {"last": len(lines), "first": first}
+            )
         raise AmendmentError(
             _("The text has lines 1 to %(last)d; lines %(first)d–%(end)d are not in it.")
             % {"last": len(lines), "first": first, "end": last}
