@@ -17,6 +17,7 @@ from django.utils import translation
 
 from demo.pages import child_page, translation_of
 from documents.engine import Answers, choices_in
+from documents.lines import number_lines
 from documents.services import review_workflow_ensure
 from resolutions import services
 from resolutions.apps import REVIEW_WORKFLOW
@@ -247,6 +248,22 @@ ADAPTATIONS = [
             "votes_against": 3,
             "abstentions": 4,
             "visibility": "public",
+            "moved_by": "Rosa Delgado",
+            "seconded_by": "Sam Okafor",
+            # (paragraph index, kind, new words, decision, moved by, seconded by, committee)
+            "amendments": [
+                (
+                    2,
+                    "replace",
+                    "WHEREAS a raid on one of us is an attack on all of us, whatever our papers "
+                    "say, and we will answer it together;",
+                    "adopted",
+                    "Luis Ortega",
+                    "Mei Chen",
+                    "adopt",
+                ),
+                (5, "delete", "", "rejected", "Dana Price", "Joe Fields", "reject"),
+            ],
         },
     ),
     (
@@ -269,6 +286,10 @@ ADAPTATIONS = [
                     "replace",
                     "SE RESUELVE que el Local 412 forma un equipo santuario de 10 miembros en "
                     "Quickline Logistics, con al menos dos por turno;",
+                    "adopted",
+                    "",
+                    "",
+                    "none",
                 )
             ],
         },
@@ -368,14 +389,32 @@ def seed_adaptations(pages) -> int:
             made += 1
         if report and adaptation.is_open:
             report = dict(report)
-            amendments = [
-                services.Amendment(block=adaptation.blocks[n].key, action=action, text=text)
-                for n, action, text in report.pop("amendments", [])
-            ]
+            decisions = {}
+            for spec in report.pop("amendments", []):
+                amendment, decision = _demo_amendment(user, adaptation, *spec)
+                decisions[amendment.pk] = decision
             services.adoption_report_create(
-                user=user, adaptation=adaptation, amendments=amendments, **report
+                user=user, adaptation=adaptation, decisions=decisions, **report
             )
     return made
+
+
+def _demo_amendment(user, adaptation, index, kind, new_text, decision, moved, seconded, advice):
+    """An amendment citing every printed line of the paragraph at `index`."""
+    key = adaptation.blocks[index].key
+    numbers = [line.number for line in number_lines(adaptation.blocks) if line.block_key == key]
+    amendment = services.amendment_create(
+        user=user,
+        adaptation=adaptation,
+        kind=kind,
+        first_line=numbers[0],
+        last_line=numbers[-1],
+        new_text=new_text,
+        moved_by=moved,
+        seconded_by=seconded,
+        committee_recommendation=advice,
+    )
+    return amendment, decision
 
 
 def seed(*, home, stdout) -> None:

@@ -13,10 +13,8 @@ class ResolutionsConfig(AppConfig):
     def ready(self):
         from documents.search import library_signals_connect
 
-        from . import (
-            bilingual,  # noqa: F401 (declares the side-by-side print route)
-            views,  # noqa: F401 (views declare the page routes)
-        )
+        # Each module declares its page routes with core.routing.page_route.
+        from . import amendments, bilingual, views  # noqa: F401
         from .models import ResolutionIndexPage, ResolutionPage
 
         library_signals_connect(

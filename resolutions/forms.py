@@ -1,17 +1,18 @@
-"""Forms for adapting a resolution and reporting the vote."""
+"""Forms for adapting a resolution, its amendments and reporting the vote."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents.forms import AnswersForm
 from documents.printing import PAPER_SIZES
 from documents.widgets import IsoDateInput
 
-from .models import AdoptionReport
-from .services import AMENDMENT_TEXT_MAX, Amendment
+from .models import AdoptionReport, Amendment
+from .services import AMENDMENT_TEXT_MAX
 
 PAPER_CHOICES = [("letter", _("Letter (US)")), ("a4", _("A4"))]
 
@@ -72,43 +73,46 @@ class ReportForm(forms.Form):
         label=_("Paper for the adopted text"), choices=PAPER_CHOICES, initial="letter"
     )
 
-    ACTIONS = [
-        ("keep", _("Kept as written")),
-        ("replace", _("Replaced by the text below")),
-        ("delete", _("Deleted")),
-        ("insert_after", _("Kept, and the text below added after it")),
+    moved_by = forms.CharField(label=_("Motion moved by"), max_length=120, required=False)
+    seconded_by = forms.CharField(label=_("Seconded by"), max_length=120, required=False)
+
+    field_order = [
+        "outcome",
+        "meeting_date",
+        "body",
+        "moved_by",
+        "seconded_by",
+        "votes_for",
+        "votes_against",
+        "abstentions",
     ]
 
-    def __init__(self, *args, blocks=(), **kwargs):
+    DECISIONS = [
+        (Amendment.Status.ADOPTED, pgettext_lazy("amendment", "Adopted")),
+        (Amendment.Status.REJECTED, pgettext_lazy("amendment", "Rejected")),
+        (Amendment.Status.PROPOSED, _("Not voted on (tabled or referred)")),
+    ]
+
+    def __init__(self, *args, amendments=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.blocks = list(blocks)
-        for n, block in enumerate(self.blocks):
-            self.fields[f"amend_{n}"] = forms.ChoiceField(
-                label=_("Paragraph %(number)s") % {"number": block.number},
-                choices=self.ACTIONS,
-                initial="keep",
-                required=False,
-            )
-            self.fields[f"amend_{n}_text"] = forms.CharField(
-                label=_("Amended text for paragraph %(number)s") % {"number": block.number},
-                required=False,
-                max_length=AMENDMENT_TEXT_MAX,
-                widget=forms.Textarea(attrs={"rows": 3}),
+        self.amendment_list = list(amendments)
+        for amendment in self.amendment_list:
+            self.fields[f"amendment_{amendment.pk}"] = forms.ChoiceField(
+                label=_("Amendment %(n)s") % {"n": amendment.position},
+                choices=self.DECISIONS,
+                widget=forms.RadioSelect,
             )
 
     @property
     def amendment_rows(self):
-        return [
-            (block, self[f"amend_{n}"], self[f"amend_{n}_text"])
-            for n, block in enumerate(self.blocks)
-        ]
+        return [(a, self[f"amendment_{a.pk}"]) for a in self.amendment_list]
 
     @property
     def main_fields(self):
-        return [self[name] for name in self.fields if not name.startswith("amend_")]
+        return [self[name] for name in self.fields if not name.startswith("amendment_")]
 
     @classmethod
-    def initial_from(cls, report, blocks) -> dict:
+    def initial_from(cls, report, amendments) -> dict:
         """The form filled with a report's answers, to correct it."""
         initial = {
             name: getattr(report, name)
@@ -120,14 +124,12 @@ class ReportForm(forms.Form):
                 "votes_against",
                 "abstentions",
                 "visibility",
+                "moved_by",
+                "seconded_by",
             )
         }
-        index = {block.key: n for n, block in enumerate(blocks)}
-        for amendment in report.floor_amendments or []:
-            n = index.get(amendment.get("block"))
-            if n is not None and f"amend_{n}" not in initial:
-                initial[f"amend_{n}"] = amendment.get("action")
-                initial[f"amend_{n}_text"] = amendment.get("text", "")
+        for amendment in amendments:
+            initial[f"amendment_{amendment.pk}"] = amendment.status
         return initial
 
     def clean_meeting_date(self):
@@ -136,20 +138,70 @@ class ReportForm(forms.Form):
             raise forms.ValidationError(_("The meeting date can't be in the future."))
         return value
 
+    def decisions(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"amendment_{a.pk}"] for a in self.amendment_list}
+
+
+class AmendmentForm(forms.Form):
+    """An amendment as moved at the meeting, citing the printed line numbers."""
+
+    kind = forms.ChoiceField(
+        label=_("What it does"), choices=Amendment.Kind.choices, widget=forms.RadioSelect
+    )
+    first_line = forms.IntegerField(
+        label=_("From line"),
+        min_value=1,
+        max_value=100_000,
+        help_text=_("For an insertion: the line the new words go after."),
+    )
+    last_line = forms.IntegerField(
+        label=_("To line"),
+        min_value=1,
+        max_value=100_000,
+        required=False,
+        help_text=_("Leave empty for a single line."),
+    )
+    new_text = forms.CharField(
+        label=_("New words"),
+        required=False,
+        max_length=AMENDMENT_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The words put in. Leave empty to strike the cited words."),
+    )
+    moved_by = forms.CharField(label=_("Moved by"), max_length=120, required=False)
+    seconded_by = forms.CharField(label=_("Seconded by"), max_length=120, required=False)
+    committee_recommendation = forms.ChoiceField(
+        label=_("Committee recommendation"),
+        choices=Amendment.Recommendation.choices,
+        initial=Amendment.Recommendation.NONE,
+    )
+
+    @classmethod
+    def initial_from(cls, amendment) -> dict:
+        return {
+            name: getattr(amendment, name)
+            for name in (
+                "kind",
+                "first_line",
+                "last_line",
+                "new_text",
+                "moved_by",
+                "seconded_by",
+                "committee_recommendation",
+            )
+        }
+
     def clean(self):
         cleaned = super().clean()
-        for n in range(len(self.blocks)):
-            action = cleaned.get(f"amend_{n}") or "keep"
-            text = (cleaned.get(f"amend_{n}_text") or "").strip()
-            if action in ("replace", "insert_after") and not text:
-                self.add_error(f"amend_{n}_text", _("Write the text the meeting adopted."))
+        first, last = cleaned.get("first_line"), cleaned.get("last_line")
+        if first is not None and last is not None and last < first:
+            self.add_error("last_line", _("The last line comes after the first."))
+        kind = cleaned.get("kind")
+        text = (cleaned.get("new_text") or "").strip()
+        if kind in (Amendment.Kind.REPLACE, Amendment.Kind.INSERT) and not text:
+            self.add_error("new_text", _("Write the words the amendment puts in."))
+        if kind == Amendment.Kind.DELETE and text:
+            self.add_error(
+                "new_text", _("Striking words puts none in: choose “Strike and replace”.")
+            )
         return cleaned
-
-    def amendments(self) -> list[Amendment]:
-        result = []
-        for n, block in enumerate(self.blocks):
-            action = self.cleaned_data.get(f"amend_{n}") or "keep"
-            if action != "keep":
-                text = (self.cleaned_data.get(f"amend_{n}_text") or "").strip()
-                result.append(Amendment(block=block.key, action=action, text=text))
-        return result

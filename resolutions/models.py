@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -183,7 +184,6 @@ class Adaptation(models.Model):
     )
     answers = models.JSONField(_("answers"), default=dict)
     adapted_body = models.JSONField(_("adapted text"), default=list)
-    floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     # In the database, as petitions' delivery PDFs are (see DeliveryPdf): never a file in
     # public media, and gone with its row.
@@ -237,6 +237,116 @@ class Adaptation(models.Model):
         )
 
 
+class Amendment(models.Model):
+    """A motion to amend an adaptation, citing the printed line numbers the meeting saw.
+
+    Lines always cite the adaptation's text as printed before any amendment (documents.lines),
+    so two amendments never renumber each other; `cited_text` keeps the cited words as they
+    were when it was proposed, so a later change to the text is caught, not silently amended.
+    The movers are names typed by the steward (meeting officers or members), not signers.
+    """
+
+    class Kind(models.TextChoices):
+        REPLACE = "replace", _("Strike and replace")
+        DELETE = "delete", _("Strike")
+        INSERT = "insert", _("Insert after the line")
+
+    class Recommendation(models.TextChoices):
+        NONE = "none", _("No recommendation")
+        ADOPT = "adopt", _("Adopt")
+        REJECT = "reject", _("Reject")
+        REFER = "refer", _("Refer")
+
+    class Status(models.TextChoices):
+        # "amendment" context: Spanish agrees with "enmienda" (feminine), not with "texto".
+        PROPOSED = "proposed", pgettext_lazy("amendment", "Proposed")
+        ADOPTED = "adopted", pgettext_lazy("amendment", "Adopted")
+        REJECTED = "rejected", pgettext_lazy("amendment", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "Withdrawn")
+
+    DECIDED = (Status.ADOPTED, Status.REJECTED)
+
+    adaptation = models.ForeignKey(
+        Adaptation,
+        verbose_name=_("adaptation"),
+        on_delete=models.CASCADE,
+        related_name="amendments",
+    )
+    position = models.PositiveIntegerField(_("order in the resolution"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    first_line = models.PositiveIntegerField(_("first line"))
+    last_line = models.PositiveIntegerField(_("last line"))
+    paragraph = models.CharField(_("paragraph"), max_length=10, blank=True, default="")
+    cited_text = models.TextField(_("cited words"), blank=True, default="")
+    new_text = models.TextField(_("new words"), blank=True, default="")
+    moved_by = models.CharField(_("moved by"), max_length=120, blank=True, default="")
+    seconded_by = models.CharField(_("seconded by"), max_length=120, blank=True, default="")
+    committee_recommendation = models.CharField(
+        _("committee recommendation"),
+        max_length=10,
+        choices=Recommendation,
+        default=Recommendation.NONE,
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
+    # RESTRICT, not CASCADE: a report is never deleted on its own while it decided amendments,
+    # yet deleting the adaptation still removes both.
+    report = models.ForeignKey(
+        "resolutions.AdoptionReport",
+        verbose_name=_("decided by report"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["adaptation", "position"], name="resolutions_amendment_position_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(first_line__gte=1)
+                & models.Q(last_line__gte=models.F("first_line")),
+                name="resolutions_amendment_line_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="insert", last_line=models.F("first_line"))
+                | ~models.Q(kind="insert"),
+                name="resolutions_amendment_insert_after_one_line",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(kind="delete") & models.Q(new_text=""))
+                | (models.Q(kind__in=["replace", "insert"]) & ~models.Q(new_text="")),
+                name="resolutions_amendment_kind_new_text",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status__in=["adopted", "rejected"]) & models.Q(report__isnull=False)
+                )
+                | (models.Q(status__in=["proposed", "withdrawn"]) & models.Q(report__isnull=True)),
+                name="resolutions_amendment_decided_by_report",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adaptation_id} #{self.position}: {self.get_kind_display()} {self.lines}"
+
+    @property
+    def lines(self) -> str:
+        if self.first_line == self.last_line:
+            return str(self.first_line)
+        return f"{self.first_line}–{self.last_line}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.PROPOSED
+
+
 class AdoptionReport(models.Model):
     """What the meeting did with an adaptation, and who may know about it.
 
@@ -284,7 +394,9 @@ class AdoptionReport(models.Model):
         null=True,
         related_name="+",
     )
-    floor_amendments = models.JSONField(_("floor amendments"), default=list, blank=True)
+    # The main motion's mover and seconder, as the steward typed them for the vote box.
+    moved_by = models.CharField(_("moved by"), max_length=120, blank=True, default="")
+    seconded_by = models.CharField(_("seconded by"), max_length=120, blank=True, default="")
     # Each version's own adopted PDF and digest: a corrected report keeps the file it printed.
     # In the database, as petitions' delivery PDFs are (see DeliveryPdf): never a file in
     # public media, and gone with its row.

@@ -95,6 +95,8 @@ def _tally(report) -> VoteTally:
         outcome=report.get_outcome_display(),
         date=date,
         body=report.get_body_display(),
+        moved_by=report.moved_by,
+        seconded_by=report.seconded_by,
     )
 
 
@@ -129,3 +131,50 @@ def adaptation_pdf(adaptation, *, blocks=None, report=None, paper: str = "letter
 def adaptation_docx(adaptation, *, paper: str = "letter") -> bytes:
     kwargs = adaptation_kwargs(adaptation, paper=paper)
     return render_document_docx(**kwargs)
+
+
+# -- amendments: the sheet for the meeting and the adopted text's appendix ----------------
+
+AMENDMENT_SHEET_TEMPLATE = "print/resolutions/amendment_sheet.html"
+ADOPTED_TEMPLATE = "print/resolutions/adopted.html"
+
+
+def amendment_sheet_pdf(adaptation, amendments, *, paper: str = "letter") -> bytes:
+    """One page (or more) for the chair: every amendment in resolution order, with the lines
+    it cites, its words, movers, the committee's recommendation and boxes to tick."""
+    resolution = adaptation.resolution
+    with translation.override(resolution.language):
+        kwargs = _kwargs(
+            resolution,
+            header=local_line(adaptation.local),
+            blocks=[],
+            intro=[
+                _("Amendments to the text as printed, cited by its line numbers."),
+                adaptation.label,
+            ],
+            paper=paper,
+        )
+        kwargs["title"] = _("Amendments: %(title)s") % {"title": resolution.title}
+        # No vote box (each amendment has its own boxes), and the footer note printed after
+        # the table (the sheet's template), not between the heading and the table.
+        options = kwargs["options"]
+        options.vote_box = False
+        note, options.footer_note = options.footer_note, ""
+        return render_document_pdf(
+            **kwargs,
+            template=AMENDMENT_SHEET_TEMPLATE,
+            extra_context={"amendments": list(amendments), "sheet_note": note},
+        )
+
+
+def adopted_pdf(adaptation, *, blocks, report, amendments, paper: str = "letter") -> bytes:
+    """The adopted text: clean, with the amendments applied, the vote box filled in from the
+    report, and an appendix that marks each adopted change against the lines it cited."""
+    from .amend import printable
+
+    kwargs = adaptation_kwargs(adaptation, blocks=printable(blocks), report=report, paper=paper)
+    return render_document_pdf(
+        **kwargs,
+        template=ADOPTED_TEMPLATE,
+        extra_context={"amendments": list(amendments)},
+    )

@@ -528,14 +528,14 @@ def report(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
     if not adaptation.is_open:
         messages.info(request, _("The result of this resolution was already reported."))
         return HttpResponseRedirect(adaptation.url())
-    form = ReportForm(request.POST or None, blocks=adaptation.blocks)
+    form = ReportForm(request.POST or None, amendments=services.reportable_amendments(adaptation))
     if request.method == "POST" and form.is_valid():
         try:
             services.adoption_report_create(
                 user=request.user, adaptation=adaptation, **_report_kwargs(form)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _form_error(form, error)
         else:
             messages.success(request, _("Thank you. The result is recorded."))
             return HttpResponseRedirect(adaptation.url())
@@ -554,9 +554,20 @@ def _report_kwargs(form: ReportForm) -> dict:
         "votes_for": data.get("votes_for"),
         "votes_against": data.get("votes_against"),
         "abstentions": data.get("abstentions"),
-        "amendments": form.amendments(),
+        "moved_by": data.get("moved_by") or "",
+        "seconded_by": data.get("seconded_by") or "",
+        "decisions": form.decisions(),
         "paper": data.get("paper") or "letter",
     }
+
+
+def _form_error(form, error: ValidationError) -> None:
+    """A service's refusal beside the field it names, when the form has that field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 @page_route(ResolutionPage, "adaptations/<int:pk>/report/correct/", name="report_correct")
@@ -568,10 +579,11 @@ def report_correct(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpR
     current = adaptation.report
     if current is None:
         return HttpResponseRedirect(adaptation.url("report"))
+    amendments = services.reportable_amendments(adaptation)
     form = ReportForm(
         request.POST or None,
-        blocks=adaptation.blocks,
-        initial=ReportForm.initial_from(current, adaptation.blocks),
+        amendments=amendments,
+        initial=ReportForm.initial_from(current, amendments),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -579,7 +591,7 @@ def report_correct(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpR
                 user=request.user, adaptation=adaptation, **_report_kwargs(form)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _form_error(form, error)
         else:
             messages.success(request, _("The report is corrected. The earlier one is kept below."))
             return HttpResponseRedirect(adaptation.url())

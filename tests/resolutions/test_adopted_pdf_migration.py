@@ -11,7 +11,6 @@ from django.db.migrations.executor import MigrationExecutor
 from resolutions.models import Adaptation, AdoptionReport
 
 BEFORE = [("resolutions", "0004_adaptation_labels")]
-AFTER = [("resolutions", "0005_adopted_pdf_in_database")]
 PDF = b"%PDF-1.7 adopted by the membership"
 
 
@@ -20,6 +19,14 @@ def migrate(targets):
     executor.loader.build_graph()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
+
+
+def migrate_to_latest():
+    """Forward through 0005 and every later migration: the models the test reads after are
+    today's, and the tests after it need today's schema."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,7 +55,7 @@ def test_files_in_media_move_into_the_rows_and_leave_media(settings, tmp_path, r
         old_adaptation = old.get_model("resolutions", "Adaptation").objects.get(pk=adaptation.pk)
         assert old_adaptation.adopted_pdf.name.startswith("resolutions/adopted/")
     finally:
-        migrate(AFTER)
+        migrate_to_latest()
     adaptation.refresh_from_db()
     report.refresh_from_db()
     assert bytes(adaptation.adopted_pdf) == PDF == bytes(report.adopted_pdf)

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from documents.engine import Answers
+from documents.lines import number_lines
 from documents.selectors import counts_for
 from resolutions import selectors, services
 from resolutions.models import Adaptation, AdoptionReport
@@ -23,6 +24,23 @@ def draft(resolution, local=None, user=None):
         user=user, resolution=resolution, local=local, answers=answers
     )
     return adaptation, user
+
+
+def whole_paragraph(adaptation, user, index, kind, new_text=""):
+    """An amendment citing every printed line of the paragraph at `index`."""
+    key = adaptation.blocks[index].key
+    numbers = [n.number for n in number_lines(adaptation.blocks) if n.block_key == key]
+    return services.amendment_create(
+        user=user,
+        adaptation=adaptation,
+        kind=kind,
+        first_line=numbers[0],
+        last_line=numbers[-1],
+        new_text=new_text,
+        moved_by="",
+        seconded_by="",
+        committee_recommendation="none",
+    )
 
 
 def report_data(**overrides):
@@ -45,10 +63,16 @@ def test_report_with_floor_amendment_freezes_the_adopted_pdf(
 ):
     adaptation, _user = draft(resolution, local, steward_user)
     client.force_login(steward_user)
+    replaced = whole_paragraph(
+        adaptation,
+        steward_user,
+        1,
+        "replace",
+        "WHEREAS no worker, documented or not, should face agents at work;",
+    )
+    deleted = whole_paragraph(adaptation, steward_user, 2, "delete")
     data = report_data(
-        amend_1="replace",
-        amend_1_text="WHEREAS no worker, documented or not, should face agents at work;",
-        amend_2="delete",
+        **{f"amendment_{replaced.pk}": "adopted", f"amendment_{deleted.pk}": "adopted"}
     )
     response = client.post(adaptation.url("report"), data)
     assert response.status_code == 302
@@ -56,13 +80,18 @@ def test_report_with_floor_amendment_freezes_the_adopted_pdf(
     report = adaptation.report
     assert report.outcome == AdoptionReport.Outcome.ADOPTED_AS_AMENDED
     assert adaptation.status == Adaptation.Status.ADOPTED_AS_AMENDED
-    assert [a["action"] for a in adaptation.floor_amendments] == ["replace", "delete"]
+    assert [(a.kind, a.status, a.report_id) for a in adaptation.amendments.all()] == [
+        ("replace", "adopted", report.pk),
+        ("delete", "adopted", report.pk),
+    ]
     frozen = client.get(adaptation.url("adaptation_file", kind="adopted-pdf"))
     assert hashlib.sha256(frozen.content).hexdigest() == adaptation.adopted_pdf_sha256
     assert frozen["X-Content-SHA256"] == adaptation.adopted_pdf_sha256
     text = pdf_text(frozen.content)
     assert "2. WHEREAS no worker, documented or not, should face agents at work;" in text
-    assert "we ask" not in text  # paragraph 3 was deleted on the floor
+    clean, appendix = text.split(" Amendments The meeting adopted these amendments")
+    assert "we ask" not in clean  # paragraph 3 was deleted on the floor
+    assert "we ask" in appendix and "should face agents at work" in appendix
     assert "212" in text and "Adopted as amended" in text
     assert adaptation.adopted_pdf_sha256 in client.get(adaptation.url()).content.decode()
 
@@ -98,12 +127,15 @@ def test_bad_report_input_saves_nothing(client, resolution, local, steward_user)
     assert "be in the future" in response.content.decode()
     response = client.post(adaptation.url("report"), report_data(votes_for="-4"))
     assert response.status_code == 200
-    response = client.post(
-        adaptation.url("report"), report_data(amend_0="replace", amend_0_text="")
-    )
-    assert "Write the text the meeting adopted." in response.content.decode()
     response = client.post(adaptation.url("report"), report_data(outcome="adopted_as_amended"))
-    assert "List the amendments" in response.content.decode()
+    assert "Mark the amendments the meeting adopted" in response.content.decode()
+    amendment = whole_paragraph(adaptation, steward_user, 0, "delete")
+    response = client.post(adaptation.url("report"), report_data())
+    assert "This field is required." in response.content.decode()
+    response = client.post(
+        adaptation.url("report"), report_data(**{f"amendment_{amendment.pk}": "proposed"})
+    )
+    assert "Mark amendment 1 adopted or rejected." in response.content.decode()
     assert AdoptionReport.objects.count() == 0
     assert Adaptation.objects.get().status == Adaptation.Status.DRAFT
 
