@@ -19,3 +19,4 @@ class ResolutionsConfig(AppConfig):
         library_signals_connect(
             text_model=ResolutionPage, library_model=ResolutionIndexPage, review=REVIEW_WORKFLOW
         )
+        from . import meetings  # noqa: F401 (meetings declare their page routes)
