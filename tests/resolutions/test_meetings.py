@@ -310,3 +310,57 @@ def test_the_spanish_packet_and_pages_speak_spanish(
     assert f"Resolución 1 — página 1 de {n}" in pages[1]
     assert "Fuera ICE de nuestro lugar de trabajo" in pages[0]
     assert "Fuera ICE de nuestro lugar de trabajo" in pages[1]
+
+
+def test_a_resolution_is_on_the_agenda_once(meeting, resolution, local, steward_user):
+    draft = adapt(resolution, local, steward_user)
+    with pytest.raises(ValidationError) as refused:
+        meeting_services.meeting_update_items(
+            user=steward_user, meeting=meeting, adaptations=[draft, draft]
+        )
+    assert refused.value.messages == ["A resolution can be on the agenda only once."]
+    assert not MeetingItem.objects.exists()
+
+
+def test_the_resolution_page_links_a_steward_to_the_meetings(
+    client, library, resolution, local, steward_user
+):
+    adapt(resolution, local, steward_user)
+    client.force_login(steward_user)
+    html = client.get(resolution.url).content.decode()
+    assert f'href="{url(library, "meetings")}"' in html and "Plan a meeting packet" in html
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_stewards_ordering_one_agenda_at_once_each_leave_a_whole_agenda(
+    meeting, resolution, long_resolution, local, steward_user
+):
+    import threading
+
+    from django.db import connection
+
+    first = adapt(long_resolution, local, steward_user)
+    second = adapt(resolution, local, steward_user)
+    orders = [[first, second], [second, first]]
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def order(adaptations):
+        try:
+            barrier.wait()
+            meeting_services.meeting_update_items(
+                user=steward_user, meeting=meeting, adaptations=adaptations
+            )
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=order, args=(o,)) for o in orders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    agenda = list(meeting.items.order_by("position").values_list("adaptation", flat=True))
+    assert agenda in ([first.pk, second.pk], [second.pk, first.pk])
