@@ -14,7 +14,7 @@ class ResolutionsConfig(AppConfig):
         from documents.search import library_signals_connect
 
         # Each module declares its page routes with core.routing.page_route.
-        from . import amendments, bilingual, views  # noqa: F401
+        from . import amendments, bilingual, meetings, views  # noqa: F401
         from .models import ResolutionIndexPage, ResolutionPage
 
         library_signals_connect(

@@ -442,3 +442,68 @@ class AdoptionReport(models.Model):
     @property
     def is_current(self) -> bool:
         return self.superseded_at is None
+
+
+class Meeting(models.Model):
+    """A meeting of one of a local's bodies, and the adaptations it takes up, in agenda order:
+    what its printed packet holds (resolutions.meeting_printing)."""
+
+    local = models.ForeignKey(
+        Local, verbose_name=_("local"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.CharField(_("who meets"), max_length=20, choices=AdoptionReport.Body)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return f"{self.local.display_name}: {self.title} ({self.date:%Y-%m-%d})"
+
+
+class MeetingItem(models.Model):
+    """One adaptation on a meeting's agenda, at its position (1, 2, ...). The adaptation is
+    one of the meeting's local's own: meeting_services checks it, as a constraint can't."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
+    )
+    adaptation = models.ForeignKey(
+        Adaptation,
+        verbose_name=_("adaptation"),
+        on_delete=models.CASCADE,
+        related_name="meeting_items",
+    )
+    position = models.PositiveSmallIntegerField(_("position on the agenda"))
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "adaptation"], name="resolutions_meeting_item_once"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="resolutions_meeting_item_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1), name="resolutions_meeting_item_position_gte_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.position}. {self.adaptation}"

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from demo.meetings import seed_meetings
 from demo.pages import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_all
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = seed_all(self.stdout)
+        seed_meetings(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
