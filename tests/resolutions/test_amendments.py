@@ -282,7 +282,7 @@ def test_a_spanish_adaptation_prints_its_amendment_sheet_and_appendix_in_spanish
     text = pdf_text(bytes(report.adopted_pdf))
     assert "Enmiendas La reunión aprobó estas enmiendas" in text
     assert f"Enmienda 1 · {cited_lines(amendment, 'línea', 'líneas')}" in text
-    assert "Propuesta por Rosa Delgado" in text and "Apoyada por Sam Okafor" in text
+    assert "Propuesta por Rosa Delgado" in text and "Secundada por Sam Okafor" in text
 
 
 def test_demo_first_adaptation_has_an_adopted_and_a_rejected_amendment(home, settings, tmp_path):
