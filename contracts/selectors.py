@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from core.search import clean_query
 from documents.diff import BlockDiff, diff_words
-from documents.engine import Answers
+from documents.engine import Answers, model_text
 from documents.search import library_search
 from documents.selectors import Tally
 from unions.permissions import locals_for
@@ -176,3 +176,14 @@ def bargaining_table(proposal: BargainingProposal) -> list[ArticleRow]:
 def agreed_articles(proposal: BargainingProposal) -> list[tuple[ProposalClause, ArticleVersion]]:
     """(article, its TA) for each article whose last version is a TA, in article order."""
     return [(row.article, row.last) for row in bargaining_table(proposal) if row.state == "ta"]
+
+
+def compare_clauses(first: ContractClausePage, second: ContractClausePage) -> list[SafeString]:
+    """The two model texts with their differences marked word by word: words only the first
+    has in <del> in its column, words only the second has in <ins> in the other."""
+    texts = [model_text(c.body, variables=c.variables).text for c in (first, second)]
+    segments = diff_words(*texts)
+    return [
+        BlockDiff("", "changed", None, None, [s for s in segments if s.op != drop]).html
+        for drop in ("insert", "delete")
+    ]
