@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Locale
 
@@ -187,3 +188,20 @@ def compare_clauses(first: ContractClausePage, second: ContractClausePage) -> li
         BlockDiff("", "changed", None, None, [s for s in segments if s.op != drop]).html
         for drop in ("insert", "delete")
     ]
+
+
+def clauses_past_review(today=None) -> list[ContractClausePage]:
+    """Clauses (one row per clause, in the library's main language where it exists) whose
+    language is past its review date: editors should have it checked against the law again."""
+    today = today or timezone.localdate()
+    pages = (
+        ContractClausePage.objects.filter(review_by__lt=today)
+        .select_related("locale")
+        .order_by("review_by", "number")
+    )
+    seen, rows = set(), []
+    for page in sorted(pages, key=lambda p: p.locale.language_code != "en"):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            rows.append(page)
+    return sorted(rows, key=lambda p: (p.review_by, p.number))
