@@ -138,6 +138,12 @@ def proposal_clause_remove(*, user, proposal: BargainingProposal, item_id) -> No
     _require_open(proposal)
     with transaction.atomic():
         item = _item(proposal, item_id)
+        if item.versions.exists():
+            # Its history at the table is the record of what each side put in writing.
+            raise ValidationError(
+                _("This article has been bargained at the table; it can't be removed."),
+                code="bargained",
+            )
         position = item.position
         item.delete()
         proposal.items.filter(position__gt=position).update(position=F("position") - 1)

@@ -505,8 +505,19 @@ def article_history(request: HttpRequest, page: ClauseLibraryPage, pk, item) -> 
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = _article_forms(row, request.POST if action else None, action)
     here = _url(page, "article_history", pk=proposal.pk, item=row.article.pk)
+    Status = BargainingProposal.Status
+    bargaining = proposal.status == Status.PROPOSED or (
+        proposal.status == Status.TENTATIVE_AGREEMENT and "reopen" in forms
+    )
     if request.method == "POST":
         form = forms.get(action)
+        if not bargaining:
+            messages.error(
+                request,
+                _("The proposal is %(status)s: nothing can be entered at the table now.")
+                % {"status": proposal.get_status_display().lower()},
+            )
+            return HttpResponseRedirect(here)
         if form is None:
             messages.error(request, _("That can't be entered for this article now."))
             return HttpResponseRedirect(here)
@@ -533,11 +544,7 @@ def article_history(request: HttpRequest, page: ClauseLibraryPage, pk, item) -> 
             "row": row,
             "history": row.history(),
             "forms": forms,
-            "bargaining": proposal.status == BargainingProposal.Status.PROPOSED
-            or (
-                proposal.status == BargainingProposal.Status.TENTATIVE_AGREEMENT
-                and "reopen" in forms
-            ),
+            "bargaining": bargaining,
         }
     )
     return no_store(TemplateResponse(request, "contracts/article_history.html", context))

@@ -417,3 +417,38 @@ def test_a_steward_of_another_local_gets_404_and_changes_nothing(
     assert "Quickline" not in response.content.decode(errors="replace")
     assert article.versions.count() == 2
     assert not ArticleVersion.objects.exclude(article=article).exists()
+
+
+def test_an_article_with_a_history_at_the_table_is_not_removed(article, local_steward):
+    services.article_counter_add(
+        user=local_steward, article=article, side="employer", text="A", exchanged_on=TODAY
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.proposal_clause_remove(
+            user=local_steward, proposal=article.proposal, item_id=article.pk
+        )
+    assert "bargained at the table" in " ".join(refused.value.messages)
+    assert article.versions.count() == 2
+
+
+def test_the_first_counter_needs_every_blank_answered(article, local_steward):
+    proposal = article.proposal
+    proposal.answers = {"values": {"notice_hours": "1"}}  # the employer's name is missing
+    proposal.save()
+    with pytest.raises(ValidationError) as refused:
+        services.article_counter_add(
+            user=local_steward, article=article, side="employer", text="A", exchanged_on=TODAY
+        )
+    assert "Answer every blank first" in " ".join(refused.value.messages)
+    assert article.versions.count() == 0
+
+
+def test_a_drafted_proposal_is_not_bargained_yet(client, proposal, warrant_clause, local_steward):
+    item = proposal.items.create(clause=warrant_clause, clause_key=warrant_clause.translation_key)
+    client.force_login(local_steward)
+    html = client.get(history_url(item)).content.decode()
+    assert "nothing can be entered at the table now" in html
+    assert 'name="employer-text"' not in html
+    response = post(client, item, "employer", text="A", exchanged_on=TODAY)
+    assert response.status_code == 302
+    assert item.versions.count() == 0
