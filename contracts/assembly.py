@@ -107,6 +107,19 @@ def render_articles(clauses: Sequence, answers: Answers, *, language: str) -> li
     return articles
 
 
+def article_text(clause, answers: Answers, *, language: str) -> str:
+    """One article as plain text, its sections numbered within it ("1. ...", "2. ..."): the
+    union's first version at the bargaining table. Raises ValidationError like
+    `render_text` when a blank is unanswered."""
+    document = render_text(
+        clause.body,
+        answers_for_clause(clause, answers),
+        variables=clause.variables,
+        language=language,
+    )
+    return document.text
+
+
 def print_sections(articles: Sequence[Article], *, language: str) -> list[PrintSection]:
     with translation.override(language):
         return [

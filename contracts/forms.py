@@ -13,7 +13,7 @@ from documents.widgets import IsoDateInput
 
 from .assembly import choice_ids, combined_body, shared_variables
 from .models import BargainingProposal
-from .services import EMPLOYER_MAX, TITLE_MAX
+from .services import EMPLOYER_MAX, INITIALS_MAX, TEXT_MAX, TITLE_MAX
 
 PAPER_CHOICES = [("letter", _("Letter (US)")), ("a4", _("A4"))]
 OTHER_EMPLOYER = "other"
@@ -114,4 +114,32 @@ class ProposalStatusForm(forms.Form):
         label=_("Date"),
         widget=IsoDateInput(),
         initial=timezone.localdate,
+    )
+
+
+class CounterForm(forms.Form):
+    """A counter-proposal on one article: the employer's, typed from their paper, or the
+    union's answer (prefilled with the text on the table)."""
+
+    text = forms.CharField(
+        label=_("Text of the article"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=TEXT_MAX,
+    )
+    exchanged_on = forms.DateField(
+        label=_("Date on the table"), widget=IsoDateInput(), initial=timezone.localdate
+    )
+
+
+class TentativeAgreementForm(forms.Form):
+    """Both sides initialled the text on the table."""
+
+    ta_on = forms.DateField(label=_("TA date"), widget=IsoDateInput(), initial=timezone.localdate)
+    union_initials = forms.CharField(
+        label=_("Union's initials"), max_length=INITIALS_MAX, help_text=_("As written on the TA.")
+    )
+    employer_initials = forms.CharField(
+        label=_("Employer's initials"),
+        max_length=INITIALS_MAX,
+        help_text=_("As written on the TA."),
     )

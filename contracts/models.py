@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -66,6 +67,16 @@ class Strength(models.TextChoices):
     MINIMAL = "minimal", _("Minimal")
 
 
+class Jurisdiction(models.TextChoices):
+    """Which labour law a clause's language was reviewed under: the same words can be
+    lawful for a private employer and void for a public one."""
+
+    PRIVATE = "private", _("Private sector (NLRA)")
+    STATE_PUBLIC = "state_public", _("Public sector under state law")
+    FEDERAL = "federal", _("Federal sector")
+    OTHER = "other", _("Other")
+
+
 class ClauseLibraryPage(RoutedPageMixin, Page):
     """The library at /contract-language/: search, filters, comparison, and the proposals a
     local assembles from its clauses (routes declared in contracts.views)."""
@@ -114,6 +125,23 @@ class ContractClausePage(RoutedPageMixin, Page):
     wins = StreamField(
         [("win", WinBlock())], blank=True, verbose_name=_("where similar language was won")
     )
+    # Legal notes: who last checked the language against which law, and when to look again.
+    jurisdiction = models.CharField(
+        _("jurisdiction"), max_length=20, choices=Jurisdiction, default=Jurisdiction.PRIVATE
+    )
+    jurisdiction_state = models.CharField(
+        _("state"),
+        max_length=60,
+        blank=True,
+        help_text=_("For the public sector: the state whose law the language was reviewed under."),
+    )
+    reviewed_on = models.DateField(_("language reviewed on"), null=True, blank=True)
+    review_by = models.DateField(
+        _("review again by"),
+        null=True,
+        blank=True,
+        help_text=_("Editors see the clause flagged once this date has passed."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -129,6 +157,15 @@ class ContractClausePage(RoutedPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("bargaining_notes"),
         FieldPanel("wins"),
+        MultiFieldPanel(
+            [
+                FieldPanel("jurisdiction"),
+                FieldPanel("jurisdiction_state"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("review_by"),
+            ],
+            heading=_("Legal review"),
+        ),
         InlinePanel("related_resolutions", label=_("Related resolutions")),
     ]
     search_fields = Page.search_fields + [
@@ -145,6 +182,10 @@ class ContractClausePage(RoutedPageMixin, Page):
         SynchronizedField("number"),
         SynchronizedField("category"),
         SynchronizedField("strength"),
+        SynchronizedField("jurisdiction"),
+        SynchronizedField("jurisdiction_state"),
+        SynchronizedField("reviewed_on"),
+        SynchronizedField("review_by"),
     ]
 
     parent_page_types = ["contracts.ClauseLibraryPage"]
@@ -161,9 +202,23 @@ class ContractClausePage(RoutedPageMixin, Page):
     def search_description_or_summary(self) -> str:
         return self.search_description or self.summary
 
+    @property
+    def review_overdue(self) -> bool:
+        return self.review_by is not None and self.review_by < timezone.localdate()
+
+    def jurisdiction_label(self) -> str:
+        """“Private sector (NLRA)”, or “Public sector under California law”."""
+        if self.jurisdiction == Jurisdiction.STATE_PUBLIC and self.jurisdiction_state:
+            return _("Public sector under %(state)s law") % {"state": self.jurisdiction_state}
+        return str(self.get_jurisdiction_display())
+
     def clean(self):
         super().clean()
         errors = {}
+        if self.jurisdiction == Jurisdiction.STATE_PUBLIC and not self.jurisdiction_state.strip():
+            errors["jurisdiction_state"] = [_("Name the state whose law applies.")]
+        if self.reviewed_on and self.review_by and self.review_by < self.reviewed_on:
+            errors["review_by"] = [_("The next review can't come before the last one.")]
         problems = check_template(self.variables, self.body)
         if problems:
             errors["body"] = problems
@@ -330,3 +385,92 @@ class ProposalClause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.clause.title}"
+
+    @property
+    def state(self) -> str:
+        """Where the article stands at the table: "ours", "theirs" or "ta"."""
+        versions = list(self.versions.all())
+        return versions[-1].side if versions else ArticleVersion.SIDE_OURS
+
+
+class ArticleVersion(models.Model):
+    """One version of an article on the table, in the order they were exchanged: the
+    union's proposal, the employer's counter, the union's counter, ... and a tentative
+    agreement (TA) that freezes the text. Rows are never edited: the history is the record
+    of what each side put in writing."""
+
+    class Kind(models.TextChoices):
+        UNION_PROPOSAL = "union_proposal", _("Union proposal")
+        EMPLOYER_COUNTER = "employer_counter", _("Employer counter-proposal")
+        UNION_COUNTER = "union_counter", _("Union counter-proposal")
+        TENTATIVE_AGREEMENT = "tentative_agreement", _("Tentative agreement")
+
+    SIDE_OURS, SIDE_THEIRS, SIDE_TA = "ours", "theirs", "ta"
+
+    article = models.ForeignKey(
+        ProposalClause,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind)
+    position = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("text"), max_length=20000)
+    exchanged_on = models.DateField(_("date on the table"))
+    ta_on = models.DateField(_("TA date"), null=True, blank=True)
+    union_initials = models.CharField(_("union's initials"), max_length=12, blank=True)
+    employer_initials = models.CharField(_("employer's initials"), max_length=12, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("article version")
+        verbose_name_plural = _("article versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="contracts_version_position_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=[
+                        "union_proposal",
+                        "employer_counter",
+                        "union_counter",
+                        "tentative_agreement",
+                    ]
+                ),
+                name="contracts_version_kind_known",
+            ),
+            # A TA always carries its date and both sides' initials.
+            models.CheckConstraint(
+                condition=~models.Q(kind="tentative_agreement")
+                | (
+                    models.Q(ta_on__isnull=False)
+                    & ~models.Q(union_initials="")
+                    & ~models.Q(employer_initials="")
+                ),
+                name="contracts_version_ta_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.get_kind_display()} ({self.position})"
+
+    @property
+    def side(self) -> str:
+        if self.kind == self.Kind.TENTATIVE_AGREEMENT:
+            return self.SIDE_TA
+        if self.kind == self.Kind.EMPLOYER_COUNTER:
+            return self.SIDE_THEIRS
+        return self.SIDE_OURS
+
+    @property
+    def is_ta(self) -> bool:
+        return self.kind == self.Kind.TENTATIVE_AGREEMENT

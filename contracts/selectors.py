@@ -5,15 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.safestring import SafeString
 from wagtail.models import Locale
 
 from core.search import clean_query
+from documents.diff import BlockDiff, diff_words
+from documents.engine import Answers, model_text
 from documents.search import library_search
 from documents.selectors import Tally
 from unions.permissions import locals_for
 
-from .models import BargainingProposal, ClauseCategory, ContractClausePage, ProposalClause
+from .assembly import article_text
+from .models import (
+    ArticleVersion,
+    BargainingProposal,
+    ClauseCategory,
+    ContractClausePage,
+    ProposalClause,
+)
 
 SEARCH_MAX = 200
 RESULTS_MAX = 60
@@ -100,3 +112,96 @@ def proposal_clauses(proposal: BargainingProposal) -> list[ProposalClause]:
     return list(
         proposal.items.select_related("clause", "clause__category").order_by("position", "id")
     )
+
+
+# -- the bargaining table ------------------------------------------------------------------
+
+
+def text_diff_html(old: str, new: str) -> SafeString:
+    """`new` against `old`, changed words in <del>/<ins> (documents.diff's word diff)."""
+    return BlockDiff("", "changed", None, None, diff_words(old, new)).html
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: ArticleVersion
+    diff: SafeString | None  # against the previous version; None for the first
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article: ProposalClause
+    versions: list[ArticleVersion]
+    assembled: str  # the text as the proposal prints it now ("" if a blank is unanswered)
+
+    @property
+    def last(self) -> ArticleVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def state(self) -> str:
+        return self.last.side if self.last else ArticleVersion.SIDE_OURS
+
+    @property
+    def text(self) -> str:
+        """The text now on the table (what a counter is prefilled with)."""
+        return self.last.text if self.last else self.assembled
+
+    def history(self) -> list[VersionRow]:
+        rows, previous = [], None
+        for version in self.versions:
+            diff = None if previous is None else text_diff_html(previous.text, version.text)
+            rows.append(VersionRow(version, diff))
+            previous = version
+        return rows
+
+
+def bargaining_table(proposal: BargainingProposal) -> list[ArticleRow]:
+    rows = []
+    items = proposal.items.select_related("clause").prefetch_related("versions")
+    for item in items.order_by("position", "id"):
+        item.proposal = proposal
+        versions = list(item.versions.all())
+        assembled = ""
+        if not versions:
+            try:
+                assembled = article_text(
+                    item.clause, Answers.from_dict(proposal.answers), language=proposal.language
+                )
+            except ValidationError:
+                assembled = ""
+        rows.append(ArticleRow(item, versions, assembled))
+    return rows
+
+
+def agreed_articles(proposal: BargainingProposal) -> list[tuple[ProposalClause, ArticleVersion]]:
+    """(article, its TA) for each article whose last version is a TA, in article order."""
+    return [(row.article, row.last) for row in bargaining_table(proposal) if row.state == "ta"]
+
+
+def compare_clauses(first: ContractClausePage, second: ContractClausePage) -> list[SafeString]:
+    """The two model texts with their differences marked word by word: words only the first
+    has in <del> in its column, words only the second has in <ins> in the other."""
+    texts = [model_text(c.body, variables=c.variables).text for c in (first, second)]
+    segments = diff_words(*texts)
+    return [
+        BlockDiff("", "changed", None, None, [s for s in segments if s.op != drop]).html
+        for drop in ("insert", "delete")
+    ]
+
+
+def clauses_past_review(today=None) -> list[ContractClausePage]:
+    """Clauses (one row per clause, in the library's main language where it exists) whose
+    language is past its review date: editors should have it checked against the law again."""
+    today = today or timezone.localdate()
+    pages = (
+        ContractClausePage.objects.filter(review_by__lt=today)
+        .select_related("locale")
+        .order_by("review_by", "number")
+    )
+    seen, rows = set(), []
+    for page in sorted(pages, key=lambda p: p.locale.language_code != "en"):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            rows.append(page)
+    return sorted(rows, key=lambda p: (p.review_by, p.number))

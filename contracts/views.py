@@ -36,14 +36,22 @@ from unions.permissions import may_act_for_local, may_read_notes
 
 from . import selectors, services
 from .assembly import print_sections, render_articles
-from .forms import PAPER_CHOICES, ProposalAnswersForm, ProposalCreateForm, ProposalStatusForm
+from .forms import (
+    PAPER_CHOICES,
+    CounterForm,
+    ProposalAnswersForm,
+    ProposalCreateForm,
+    ProposalStatusForm,
+    TentativeAgreementForm,
+)
 from .models import (
+    ArticleVersion,
     BargainingProposal,
     ClauseLibraryPage,
     ContractClausePage,
     Strength,
 )
-from .printing import proposal_kwargs
+from .printing import proposal_kwargs, ta_sheet_pdf
 
 LANGUAGES = dict(settings.LANGUAGES)
 PDF = "application/pdf"
@@ -80,7 +88,9 @@ def _own_proposal(request: HttpRequest, pk) -> BargainingProposal:
         BargainingProposal.objects.select_related("local__affiliation", "workplace"), pk=pk
     )
     if not may_act_for_local(request.user, proposal.local):
-        raise PermissionDenied(_("Only the local's stewards and organizers can see this."))
+        # Not found, rather than forbidden: another local's proposals (and their positions at
+        # the table) are not this person's to know of.
+        raise Http404
     return proposal
 
 
@@ -168,7 +178,8 @@ def clause_page(request: HttpRequest, page: ContractClausePage) -> HttpResponse:
 
 @page_route(ClauseLibraryPage, "compare/", name="compare")
 def compare(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
-    """Two clauses side by side: their model texts, strength and where they were won."""
+    """Two clauses side by side: their model texts with the differing words marked, their
+    strength and where they were won."""
     ids = [_int(raw) for raw in request.GET.getlist("c")]
     error = ""
     clauses = []
@@ -183,7 +194,10 @@ def compare(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
             error = _("One of those clauses is not in the library.")
         else:
             clauses = [found[pk] for pk in ids]
-    columns = [{"clause": clause} for clause in clauses]
+    marked = selectors.compare_clauses(*clauses) if clauses else []
+    columns = [
+        {"clause": clause, "marked": text} for clause, text in zip(clauses, marked, strict=True)
+    ]
     context = page.get_context(request)
     context.update({"columns": columns, "error": error})
     return TemplateResponse(
@@ -428,4 +442,132 @@ def proposal_file(request: HttpRequest, page: ClauseLibraryPage, pk: str, kind: 
         return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(proposal, kind)}"'
+    return no_store(response)
+
+
+# -- the bargaining table ------------------------------------------------------------------
+
+
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/table/", name="bargaining_table")
+def bargaining_table(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpResponse:
+    """Every article of the proposal and where it stands: ours, theirs, or TA."""
+    if gate := _gate(request):
+        return gate
+    proposal = _own_proposal(request, pk)
+    rows = selectors.bargaining_table(proposal)
+    context = page.get_context(request)
+    context.update(
+        {
+            "proposal": proposal,
+            "rows": rows,
+            "all_agreed": bool(rows) and all(row.state == ArticleVersion.SIDE_TA for row in rows),
+            "any_agreed": any(row.state == ArticleVersion.SIDE_TA for row in rows),
+        }
+    )
+    return no_store(TemplateResponse(request, "contracts/bargaining_table.html", context))
+
+
+ARTICLE_FORMS = {
+    "employer": CounterForm,
+    "union": CounterForm,
+    "reopen": CounterForm,
+    "ta": TentativeAgreementForm,
+}
+
+
+def _article_forms(row, data=None, action: str = "") -> dict:
+    """The forms the article's state allows, bound to `data` for the one that was sent."""
+    state = row.state
+    if state == ArticleVersion.SIDE_TA:
+        names = ["reopen"]
+    elif state == ArticleVersion.SIDE_THEIRS:
+        names = ["union", "ta"]
+    else:
+        names = ["employer", "ta"]
+    forms = {}
+    for name in names:
+        form_class = ARTICLE_FORMS[name]
+        initial = {"text": row.text} if form_class is CounterForm else {}
+        bound = data if name == action else None
+        forms[name] = form_class(bound, prefix=name, initial=initial)
+    return forms
+
+
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/articles/<int:item>/", name="article_history")
+def article_history(request: HttpRequest, page: ClauseLibraryPage, pk, item) -> HttpResponse:
+    """One article's versions, each with what changed from the one before, and the forms
+    for what may come next (a counter, a TA, or reopening after a TA)."""
+    if gate := _gate(request):
+        return gate
+    proposal = _own_proposal(request, pk)
+    rows = {row.article.pk: row for row in selectors.bargaining_table(proposal)}
+    row = rows.get(_int(item))
+    if row is None:
+        raise Http404
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    forms = _article_forms(row, request.POST if action else None, action)
+    here = _url(page, "article_history", pk=proposal.pk, item=row.article.pk)
+    Status = BargainingProposal.Status
+    bargaining = proposal.status == Status.PROPOSED or (
+        proposal.status == Status.TENTATIVE_AGREEMENT and "reopen" in forms
+    )
+    if request.method == "POST":
+        form = forms.get(action)
+        if not bargaining:
+            messages.error(
+                request,
+                _("The proposal is %(status)s: nothing can be entered at the table now.")
+                % {"status": proposal.get_status_display().lower()},
+            )
+            return HttpResponseRedirect(here)
+        if form is None:
+            messages.error(request, _("That can't be entered for this article now."))
+            return HttpResponseRedirect(here)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if action == "ta":
+                    services.article_ta_record(user=request.user, article=row.article, **data)
+                elif action == "reopen":
+                    services.article_reopen(user=request.user, article=row.article, **data)
+                else:
+                    services.article_counter_add(
+                        user=request.user, article=row.article, side=action, **data
+                    )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Recorded in the article's history."))
+                return HttpResponseRedirect(here + "#history")
+    context = page.get_context(request)
+    context.update(
+        {
+            "proposal": proposal,
+            "row": row,
+            "history": row.history(),
+            "forms": forms,
+            "bargaining": bargaining,
+        }
+    )
+    return no_store(TemplateResponse(request, "contracts/article_history.html", context))
+
+
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/ta-sheet/", name="ta_sheets")
+@page_route(ClauseLibraryPage, "proposals/<int:pk>/articles/<int:item>/ta-sheet/", name="ta_sheet")
+def ta_sheet(request: HttpRequest, page: ClauseLibraryPage, pk, item=None) -> HttpResponse:
+    """The TA sheet to initial or file: one article, or every tentatively agreed one."""
+    if gate := _gate(request):
+        return gate
+    proposal = _own_proposal(request, pk)
+    agreed = selectors.agreed_articles(proposal)
+    if item is not None:
+        agreed = [(article, ta) for article, ta in agreed if article.pk == _int(item)]
+    if not agreed:
+        messages.error(request, _("No article of this proposal is tentatively agreed yet."))
+        return HttpResponseRedirect(_url(page, "bargaining_table", pk=proposal.pk))
+    paper = "a4" if request.GET.get("paper") == "a4" else "letter"
+    response = HttpResponse(ta_sheet_pdf(proposal, agreed, paper=paper), content_type=PDF)
+    stem = _filename(proposal, "pdf").removesuffix(".pdf")
+    suffix = f"-article-{agreed[0][0].position}" if item is not None else ""
+    response["Content-Disposition"] = f'attachment; filename="{stem}-ta{suffix}.pdf"'
     return no_store(response)

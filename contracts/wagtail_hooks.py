@@ -1,15 +1,16 @@
-"""Contract language in the Wagtail admin: clause categories editors extend, and a report of
-how many locals proposed and won each clause."""
+"""Contract language in the Wagtail admin: clause categories editors extend, a report of
+how many locals proposed and won each clause, and a home panel of clauses past review."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from documents.permissions import EditorsMenuItem
+from documents.permissions import EditorsMenuItem, may_edit_library
 
-from . import admin_views
+from . import admin_views, selectors
 from .models import ClauseCategory, ClauseLibraryPage
 
 
@@ -40,3 +41,26 @@ def register_uptake_report():
         order=700,
         library_model=ClauseLibraryPage,
     )
+
+
+class ReviewDuePanel(Component):
+    """On the admin home, for the library's editors: clause language past its review date."""
+
+    name = "contracts_review_due"
+    order = 120
+    template_name = "contracts/admin/review_panel.html"
+
+    def __init__(self, clauses: list):
+        self.clauses = clauses
+
+    def get_context_data(self, parent_context=None):
+        return {"clauses": self.clauses}
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if not may_edit_library(request.user, ClauseLibraryPage):
+        return
+    clauses = selectors.clauses_past_review()
+    if clauses:
+        panels.append(ReviewDuePanel(clauses))

@@ -192,6 +192,34 @@ def _fields(spec: dict, lang: int) -> dict:
     }
 
 
+# Legal review of each clause: (jurisdiction, state, reviewed days ago, review due in days).
+# C-202's review date has passed, so editors see it flagged on the admin home.
+LEGAL_REVIEW = {
+    "C-101": ("private", "", 60, 305),
+    "C-102": ("private", "", 60, 305),
+    "C-201": ("private", "", 120, 245),
+    "C-202": ("state_public", "California", 400, -35),
+    "C-301": ("private", "", 90, 275),
+    "C-401": ("federal", "", 30, 335),
+    "C-501": ("private", "", 200, 165),
+    "C-601": ("private", "", 60, 305),
+    "C-701": ("other", "", 45, 320),
+}
+
+
+def _legal(number: str) -> dict:
+    if number not in LEGAL_REVIEW:
+        return {}
+    jurisdiction, state, reviewed, due = LEGAL_REVIEW[number]
+    today = timezone.localdate()
+    return {
+        "jurisdiction": jurisdiction,
+        "jurisdiction_state": state,
+        "reviewed_on": today - timedelta(days=reviewed),
+        "review_by": today + timedelta(days=due),
+    }
+
+
 def seed_categories() -> None:
     """The categories the data migration makes, again if missing (a flushed test database,
     or an editor who deleted one the demo uses)."""
@@ -231,6 +259,7 @@ def seed_library(home) -> tuple[ClauseLibraryPage, dict[str, ContractClausePage]
             number=spec["number"],
             category=categories[spec["category"]],
             strength=spec["strength"],
+            **_legal(spec["number"]),
             **_fields(spec, EN),
         )
         translation_of(clause, "es", slug=spec["slug"][ES], **_fields(spec, ES))
@@ -254,6 +283,35 @@ def _link_resolution(clause: ContractClausePage) -> None:
     ClauseResolution.objects.create(clause=clause, resolution=resolution, sort_order=0)
 
 
+# Article 1 of Local 412's proposal at the table: the employer waters down the notice and
+# drops the paid waiting time, the union meets them at four hours and keeps the pay, TA.
+TABLE_412 = {
+    "article": 1,
+    "employer": [
+        (
+            "immediately, and in any case within 1 hours",
+            "as soon as practicable, and in any case within 24 hours",
+        ),
+        ("may be present during", "may be present, where practicable, during"),
+        (" Employees shall be paid for all time spent waiting or being questioned.", ""),
+    ],
+    "union": [
+        (
+            "as soon as practicable, and in any case within 24 hours",
+            "immediately, and in any case within 4 hours",
+        ),
+        (
+            "questioning.\n",
+            "questioning. Employees shall be paid for all time spent waiting "
+            "or being questioned.\n",
+        ),
+    ],
+    # days ago: employer counter, union counter, TA
+    "days": (7, 4, 2),
+    "initials": ("R.G.", "D.K."),
+}
+
+
 PROPOSALS = [
     # local, employer, title, language, clauses, answers, status, (days ago drafted, reached)
     {
@@ -265,6 +323,7 @@ PROPOSALS = [
         "values": {"notice_hours": "1", "leave_days": "12", "paid_days": "4"},
         "status": BargainingProposal.Status.PROPOSED,
         "days": (30, 9),
+        "table": TABLE_412,
     },
     {
         "local": "7",
@@ -325,6 +384,46 @@ def seed_proposals(clauses: dict[str, ContractClausePage], stdout=None) -> None:
             ProposalClause.objects.create(
                 proposal=proposal, clause=page, clause_key=page.translation_key, position=position
             )
+        if spec.get("table") and steward is not None:
+            seed_table(proposal, steward, spec["table"])
+
+
+def _edit(text: str, changes) -> str:
+    for old, new in changes:
+        if old not in text:  # the clause's text changed: keep the demo's diff meaningful
+            raise ValueError(f"demo counter-proposal: {old!r} is not in the article")
+        text = text.replace(old, new, 1)
+    return text
+
+
+def seed_table(proposal: BargainingProposal, steward, table: dict) -> None:
+    """Union proposal → employer counter → union counter → TA on one article, entered
+    through the services, as a steward would."""
+    from contracts import services
+
+    today = timezone.localdate()
+    article = proposal.items.get(position=table["article"])
+    first = services.article_assembled_text(article)
+    employer_text = _edit(first, table["employer"])
+    counter, answer, agreed = (today - timedelta(days=d) for d in table["days"])
+    services.article_counter_add(
+        user=steward, article=article, side="employer", text=employer_text, exchanged_on=counter
+    )
+    services.article_counter_add(
+        user=steward,
+        article=article,
+        side="union",
+        text=_edit(employer_text, table["union"]),
+        exchanged_on=answer,
+    )
+    union_initials, employer_initials = table["initials"]
+    services.article_ta_record(
+        user=steward,
+        article=article,
+        ta_on=agreed,
+        union_initials=union_initials,
+        employer_initials=employer_initials,
+    )
 
 
 def seed(*, home, stdout) -> None:

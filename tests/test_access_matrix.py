@@ -127,6 +127,10 @@ PAGE_ROUTES = {
     "contracts.ClauseLibraryPage:proposal_clauses": LOCAL,
     "contracts.ClauseLibraryPage:proposal_status": LOCAL,
     "contracts.ClauseLibraryPage:proposal_file": LOCAL,
+    "contracts.ClauseLibraryPage:bargaining_table": LOCAL,
+    "contracts.ClauseLibraryPage:article_history": LOCAL,
+    "contracts.ClauseLibraryPage:ta_sheets": LOCAL,
+    "contracts.ClauseLibraryPage:ta_sheet": LOCAL,
     "contracts.ClauseLibraryPage:index_route": PUBLIC,
     "contracts.ContractClausePage:index_route": PUBLIC,
 }
@@ -354,6 +358,7 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
             LOCAL,
             "file",
         ),
+        ("bargaining table", _sub(library, "bargaining_table", pk=proposal.pk), LOCAL, "proposal"),
         ("adoption overview", "/admin/resolutions/adoptions/", EDITORS, None),
         ("uptake report", "/admin/contract-language/uptake/", EDITORS, None),
     ]
@@ -430,6 +435,7 @@ ROW_LABELS = [
     "proposal clauses",
     "proposal status",
     "proposal DOCX",
+    "bargaining table",
     "adoption overview",
     "uptake report",
     "petition page",

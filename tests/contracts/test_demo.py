@@ -60,3 +60,32 @@ def test_demo_counts_show_a_won_clause(seeded):
     clause = ContractClausePage.objects.get(number="C-601", locale__language_code="en")
     counts = counts_for([clause.translation_key], counts=selectors.Counts)[clause.translation_key]
     assert counts.proposed == 2 and counts.won == 1
+
+
+def test_demo_article_went_from_proposal_through_counters_to_a_ta(seeded):
+    from contracts.selectors import bargaining_table, clauses_past_review
+
+    proposal = BargainingProposal.objects.get(local__number="412")
+    rows = bargaining_table(proposal)
+    first = rows[0]
+    assert [v.kind for v in first.versions] == [
+        "union_proposal",
+        "employer_counter",
+        "union_counter",
+        "tentative_agreement",
+    ]
+    assert first.state == "ta" and all(row.state == "ours" for row in rows[1:])
+    ta = first.last
+    assert (ta.union_initials, ta.employer_initials) == ("R.G.", "D.K.")
+    assert "within 4 hours" in ta.text and "Employees shall be paid" in ta.text
+    employer = first.history()[1].diff
+    assert "<ins>as soon as practicable" in employer
+    assert (
+        "Employees shall be paid for all time spent waiting or being questioned</del>" in employer
+    )
+    assert "within <del>1</del><ins>24</ins> hours" in employer
+    overdue = clauses_past_review()
+    assert [clause.number for clause in overdue] == ["C-202"]
+    assert overdue[0].jurisdiction_label() == "Public sector under California law"
+    clause = ContractClausePage.objects.get(number="C-101", locale__language_code="es")
+    assert clause.jurisdiction == "private" and clause.reviewed_on is not None

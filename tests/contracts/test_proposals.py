@@ -113,14 +113,14 @@ def test_organizer_of_the_local_may_work_on_its_proposal(client, proposal, local
         ("post", "status/", {"status": "proposed", "on": "2026-02-01"}),
     ],
 )
-def test_a_steward_of_another_local_gets_403_everywhere(
+def test_a_steward_of_another_local_gets_404_everywhere(
     client, proposal, warrant_clause, method, suffix, data
 ):
     if suffix == "clauses/":
         data = {**data, "clause": warrant_clause.pk}
     client.force_login(steward(LocalFactory()))
     response = getattr(client, method)(url(proposal, suffix), data)
-    assert response.status_code == 403
+    assert response.status_code == 404
     proposal.refresh_from_db()
     assert proposal.items.count() == 0
     assert proposal.status == BargainingProposal.Status.DRAFTED
