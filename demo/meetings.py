@@ -1,4 +1,5 @@
-"""Demo content: a meeting of Local 1017 with a two-resolution packet on its agenda.
+"""Demo content: a meeting of Local 1017 with a two-resolution packet on its agenda, the
+first resolution with two amendments proposed before the meeting.
 
 Runs after demo.resolutions (it uses that module's adaptations). Idempotent: the meeting is
 found by its local and name, the second draft by its label, and an agenda already set is
@@ -16,7 +17,7 @@ from resolutions import meeting_services, services
 from resolutions.models import Adaptation, AdoptionReport, Meeting, ResolutionPage
 from unions.models import Local
 
-from .resolutions import _answers
+from .resolutions import _answers, _demo_amendment
 
 LOCAL_NUMBER = "1017"
 STEWARD = "steward@unionhall.test"
@@ -34,6 +35,20 @@ AGENDA = [
             "meeting_date": "2026-12-09",
         },
     ),
+]
+# Proposed before the meeting on the first item (paragraph index, kind, new words, moved by,
+# seconded by, committee recommendation), for the amendment sheet that goes with the packet.
+PROPOSED = [
+    (
+        3,
+        "replace",
+        "RESOLVED that UHCW Local 1017 will send members to testify, and will ask the council "
+        "to hold its hearing in the evening so that every shift can attend;",
+        "Ana Flores",
+        "Kim Tran",
+        "adopt",
+    ),
+    (0, "delete", "", "Pat Moreno", "", "reject"),
 ]
 
 
@@ -73,4 +88,10 @@ def seed_meetings(stdout) -> None:
             meeting_services.meeting_update_items(
                 user=user, meeting=meeting, adaptations=[a for a in agenda if a is not None]
             )
+        first = meeting.items.order_by("position").first()
+        if first is not None and not first.adaptation.amendments.exists():
+            for index, kind, words, moved, seconded, advice in PROPOSED:
+                _demo_amendment(
+                    user, first.adaptation, index, kind, words, "", moved, seconded, advice
+                )
     stdout.write(f"meetings: {TITLE} with {meeting.items.count()} resolutions in its packet\n")

@@ -140,7 +140,7 @@ def amendment_sheet(request: HttpRequest, page: ResolutionPage, pk: int) -> Http
     if gate := _gate(request):
         return gate
     adaptation = _own_adaptation(page, request, pk)
-    amendments = adaptation.amendments.exclude(status=Amendment.Status.WITHDRAWN)
+    amendments = adaptation.sheet_amendments()
     if request.method != "GET":
         raise Http404
     pdf = amendment_sheet_pdf(adaptation, amendments, paper=_paper(request.GET.get("paper")))

@@ -3,7 +3,9 @@
 Each resolution is laid out as a WeasyPrint document of its own, so its CSS page counters
 (`counter(page)`, `counter(pages)`) count its own pages: "Resolution 2 — page 1 of 3" is what a
 member reading the second item holds, wherever it sits in the packet. The cover is laid out
-last, from the real page counts, and every page is then written into one PDF.
+last, from the real page counts, and every page is then written into one PDF. A resolution with
+amendments proposed before the meeting is followed by its amendment sheet, so the chair and the
+members have the lines and the amendments that cite them together.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from documents.engine import DATE_FORMATS
 from documents.printing import PrintOptions, _css_string, render_document_html
 
 from .models import Adaptation, Meeting
-from .printing import PRINT_CSS, adaptation_kwargs, local_line
+from .printing import PRINT_CSS, adaptation_kwargs, amendment_sheet_html, local_line
 
 ITEM_TEMPLATE = "print/resolutions/packet_item.html"
 COVER_TEMPLATE = "print/resolutions/packet_cover.html"
@@ -35,12 +37,17 @@ class PacketEntry:
     position: int
     adaptation: Adaptation
     document: Document
+    sheet: Document | None = None  # its amendment sheet, when amendments are on the table
     first_page: int = 0
     details: str = ""  # the cover's line under the title: number, draft name, page count
 
     @property
+    def all_pages(self) -> list:
+        return [*self.document.pages, *(self.sheet.pages if self.sheet else [])]
+
+    @property
     def pages(self) -> int:
-        return len(self.document.pages)
+        return len(self.all_pages)
 
     @property
     def resolution(self):
@@ -54,7 +61,7 @@ class Packet:
 
     @property
     def document(self) -> Document:
-        pages = [*self.cover.pages, *(p for entry in self.entries for p in entry.document.pages)]
+        pages = [*self.cover.pages, *(p for entry in self.entries for p in entry.all_pages)]
         # The cover's metadata (its title) names the whole packet.
         return self.cover.copy(pages)
 
@@ -103,11 +110,8 @@ def item_html(meeting: Meeting, adaptation: Adaptation, *, position: int, paper:
 
 
 def _cover_options(paper: str) -> PrintOptions:
-    options = PrintOptions(paper=paper, stylesheets=[PRINT_CSS])
-    if hasattr(options, "line_numbers"):
-        # The cover is a table of contents, not text a meeting amends by line.
-        options.line_numbers = False
-    return options
+    # The cover is a table of contents, not text a meeting amends by line.
+    return PrintOptions(paper=paper, stylesheets=[PRINT_CSS], line_numbers=False)
 
 
 def _cover_words(entries: list[PacketEntry], total_pages: int) -> dict[str, str]:
@@ -115,7 +119,8 @@ def _cover_words(entries: list[PacketEntry], total_pages: int) -> dict[str, str]
     template, so that they stay in the resolutions app's catalogue."""
     for entry in entries:
         pages = ngettext("%(count)s page", "%(count)s pages", entry.pages) % {"count": entry.pages}
-        parts = [entry.resolution.number, entry.adaptation.label, pages]
+        sheet = _("with its amendment sheet") if entry.sheet else ""
+        parts = [entry.resolution.number, entry.adaptation.label, pages, sheet]
         entry.details = " · ".join(part for part in parts if part)
     return {
         "agenda": _("Agenda"),
@@ -150,6 +155,13 @@ def cover_html(meeting: Meeting, entries: list[PacketEntry], *, paper: str, lang
     )
 
 
+def _sheet(adaptation: Adaptation, *, paper: str) -> Document | None:
+    amendments = list(adaptation.sheet_amendments())
+    if not amendments:
+        return None
+    return layout_pdf(amendment_sheet_html(adaptation, amendments, paper=paper))
+
+
 def packet_layout(meeting: Meeting, *, paper: str = "letter", language: str = "en") -> Packet:
     """Every page of the packet, laid out: the resolutions first, then the cover that says
     where each one starts."""
@@ -163,6 +175,7 @@ def packet_layout(meeting: Meeting, *, paper: str = "letter", language: str = "e
             document=layout_pdf(
                 item_html(meeting, item.adaptation, position=item.position, paper=paper)
             ),
+            sheet=_sheet(item.adaptation, paper=paper),
         )
         for item in items
     ]

@@ -236,6 +236,10 @@ class Adaptation(models.Model):
             name, kwargs={"pk": self.pk, **kwargs}
         )
 
+    def sheet_amendments(self):
+        """The amendments an amendment sheet lists: all but the withdrawn, in text order."""
+        return self.amendments.exclude(status=Amendment.Status.WITHDRAWN)
+
 
 class Amendment(models.Model):
     """A motion to amend an adaptation, citing the printed line numbers the meeting saw.

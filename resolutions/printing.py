@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from core.pdf import render_pdf
 from documents.engine import DATE_FORMATS, Answers, RenderedBlock, RenderedDocument, model_text
 from documents.printing import (
     PrintOptions,
     VoteTally,
     render_document_docx,
+    render_document_html,
     render_document_pdf,
 )
 from documents.variables import VariableType, variables_from
@@ -139,7 +141,7 @@ AMENDMENT_SHEET_TEMPLATE = "print/resolutions/amendment_sheet.html"
 ADOPTED_TEMPLATE = "print/resolutions/adopted.html"
 
 
-def amendment_sheet_pdf(adaptation, amendments, *, paper: str = "letter") -> bytes:
+def amendment_sheet_html(adaptation, amendments, *, paper: str = "letter") -> str:
     """One page (or more) for the chair: every amendment in resolution order, with the lines
     it cites, its words, movers, the committee's recommendation and boxes to tick."""
     resolution = adaptation.resolution
@@ -160,11 +162,15 @@ def amendment_sheet_pdf(adaptation, amendments, *, paper: str = "letter") -> byt
         options = kwargs["options"]
         options.vote_box = False
         note, options.footer_note = options.footer_note, ""
-        return render_document_pdf(
+        return render_document_html(
             **kwargs,
             template=AMENDMENT_SHEET_TEMPLATE,
             extra_context={"amendments": list(amendments), "sheet_note": note},
         )
+
+
+def amendment_sheet_pdf(adaptation, amendments, *, paper: str = "letter") -> bytes:
+    return render_pdf(amendment_sheet_html(adaptation, amendments, paper=paper))
 
 
 def adopted_pdf(adaptation, *, blocks, report, amendments, paper: str = "letter") -> bytes:

@@ -364,3 +364,46 @@ def test_two_stewards_ordering_one_agenda_at_once_each_leave_a_whole_agenda(
     assert errors == []
     agenda = list(meeting.items.order_by("position").values_list("adaptation", flat=True))
     assert agenda in ([first.pk, second.pk], [second.pk, first.pk])
+
+
+def test_amendments_on_the_table_print_after_their_resolution_and_lines_restart(
+    client, library, packet, steward_user
+):
+    from documents.lines import number_lines
+    from resolutions.printing import amendment_sheet_pdf
+
+    meeting, first, second = packet
+    lines = number_lines(second.blocks)
+    amendment = services.amendment_create(
+        user=steward_user,
+        adaptation=second,
+        kind="replace",
+        first_line=lines[0].number,
+        last_line=lines[0].number,
+        new_text="WHEREAS every one of us belongs here;",
+        moved_by="Ana Flores",
+        seconded_by="Kim Tran",
+        committee_recommendation="adopt",
+    )
+    client.force_login(steward_user)
+    n1 = page_count(adaptation_pdf(first))
+    n2 = page_count(adaptation_pdf(second))
+    sheet = page_count(amendment_sheet_pdf(second, [amendment]))
+
+    pdf = get_packet(client, library, meeting)
+    assert page_count(pdf) == 1 + n1 + n2 + sheet
+    pages = page_texts(pdf)
+    assert "with its amendment sheet" in pages[0]
+    assert f"This packet has {1 + n1 + n2 + sheet} pages" in pages[0]
+    sheet_page = pages[1 + n1 + n2]
+    assert "Amendments: Keep ICE out of our workplace" in sheet_page
+    assert "Ana Flores" in sheet_page and "WHEREAS every one of us belongs here;" in sheet_page
+    # Each resolution's line numbers start again at 1 beside its first words.
+    layout = [pdf_text(adaptation_pdf(a), layout=True) for a in (first, second)]
+    for text, adaptation in zip(layout, (first, second), strict=True):
+        first_words = " ".join(number_lines(adaptation.blocks)[0].text.split()[:3])
+        row = next(line for line in text.splitlines() if first_words in line)
+        assert row.split()[0] == "1"
+    withdrawn = services.amendment_withdraw(user=steward_user, amendment=amendment)
+    assert withdrawn.status == "withdrawn"
+    assert page_count(get_packet(client, library, meeting)) == 1 + n1 + n2
