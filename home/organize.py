@@ -11,6 +11,8 @@ from campaigns.selectors import organized_days
 from core.accounts import mfa_setup_redirect
 from core.cache import no_store
 from petitions.models import PetitionPage
+from unions.models import Role
+from unions.permissions import locals_for
 from unions.selectors import locals_acting_for
 
 
@@ -39,6 +41,8 @@ def desk(user) -> dict:
             if petition.url
         ],
         "days": organized_days(user),
+        # API tokens hand a local's data to another tool: only its organizers make them.
+        "makes_api_tokens": locals_for(user, Role.Kind.ORGANIZER).exists(),
     }
 
 

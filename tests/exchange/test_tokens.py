@@ -82,3 +82,12 @@ def test_the_page_speaks_spanish(client, local):
     client.force_login(organizer(local))
     html = client.get("/es" + URL).content.decode()
     assert "Tokens de la API" in html and "Crear un token" in html
+
+
+def test_the_organize_page_offers_api_tokens_to_organizers_only(client, local):
+    client.force_login(organizer(local))
+    assert URL in client.get("/accounts/organize/").content.decode()
+    client.force_login(steward(local))
+    page = client.get("/accounts/organize/").content.decode()
+    assert "Signers" in page or "No petition of your locals yet." in page
+    assert URL not in page and "API tokens" not in page

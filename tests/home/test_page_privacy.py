@@ -28,6 +28,8 @@ SAMPLE_ARGUMENTS = {
     "pk": "1",
     "pdf_id": "1",
     "report_pk": "1",
+    "amendment_pk": "1",
+    "item": "1",
     "kind": "pdf",
     "number": "1",
 }
