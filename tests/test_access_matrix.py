@@ -120,6 +120,10 @@ PAGE_ROUTES = {
     "resolutions.ResolutionPage:report": LOCAL,
     "resolutions.ResolutionPage:report_pdf": LOCAL,
     "resolutions.ResolutionPage:report_correct": LOCAL,
+    "resolutions.ResolutionPage:amendments": LOCAL,
+    "resolutions.ResolutionPage:amendment_edit": LOCAL,
+    "resolutions.ResolutionPage:amendment_sheet": LOCAL,
+    "resolutions.ResolutionPage:bilingual_pdf": PUBLIC,
     "contracts.ClauseLibraryPage:library_route": PUBLIC,
     "contracts.ClauseLibraryPage:compare": PUBLIC,
     "contracts.ClauseLibraryPage:proposals": LOCAL,
@@ -227,6 +231,7 @@ def _seed() -> dict:
     from demo.contracts import seed_categories
     from demo.pages import seed_pages
     from documents.engine import Answers
+    from documents.lines import number_lines
     from petitions import services as petition_services
     from resolutions import services as resolution_services
     from resolutions.models import ResolutionIndexPage
@@ -290,6 +295,24 @@ def _seed() -> dict:
             values=dict(ANSWERS, local_name=local.display_name, employer=DRAFT_EMPLOYER)
         ),
     )
+    # An amendment citing the line that names the employer, so the amendment and report
+    # pages show the draft's words to its own people (and, if broken, to others).
+    employer_line = next(
+        line for line in number_lines(adaptation.blocks) if DRAFT_EMPLOYER in line.text
+    )
+    amendment = resolution_services.amendment_create(
+        user=right,
+        adaptation=adaptation,
+        kind="replace",
+        first_line=employer_line.number,
+        last_line=employer_line.number,
+        new_text=employer_line.text.replace(
+            DRAFT_EMPLOYER, DRAFT_EMPLOYER + " and its contractors"
+        ),
+        moved_by="",
+        seconded_by="",
+        committee_recommendation="none",
+    )
 
     seed_categories()
     library = child_page(home, ClauseLibraryPage, slug="contract-language", title="Contracts")
@@ -310,6 +333,7 @@ def _seed() -> dict:
         "endorsement": endorsement,
         "resolution": resolution,
         "adaptation": adaptation,
+        "amendment": amendment,
         "library": library,
         "proposal": proposal,
     }
@@ -324,6 +348,7 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
     personal value. File downloads are asked for only by those who may not have them."""
     petition, day, resolution = world["petition"], world["day"], world["resolution"]
     library, adaptation, proposal = world["library"], world["adaptation"], world["proposal"]
+    amendment = world["amendment"]
     admin_day = f"/admin/days-of-action/{day.pk}/"
     rows = [
         ("petition signers", _sub(petition, "signers"), LOCAL, "signer"),
@@ -342,6 +367,19 @@ def personal_requests(world) -> list[tuple[str, str, str, str]]:
         ("organize page", "/accounts/organize/", LISTING, None),
         ("adaptation", _sub(resolution, "adaptation", pk=adaptation.pk), LOCAL, "draft"),
         ("adaptation report", _sub(resolution, "report", pk=adaptation.pk), LOCAL, "draft"),
+        ("adaptation amendments", _sub(resolution, "amendments", pk=adaptation.pk), LOCAL, "draft"),
+        (
+            "amendment edit",
+            _sub(resolution, "amendment_edit", pk=adaptation.pk, amendment_pk=amendment.pk),
+            LOCAL,
+            "draft",
+        ),
+        (
+            "amendment sheet",
+            _sub(resolution, "amendment_sheet", pk=adaptation.pk),
+            LOCAL,
+            "file",
+        ),
         (
             "adaptation DOCX",
             _sub(resolution, "adaptation_file", pk=adaptation.pk, kind="docx"),
@@ -429,6 +467,9 @@ ROW_LABELS = [
     "organize page",
     "adaptation",
     "adaptation report",
+    "adaptation amendments",
+    "amendment edit",
+    "amendment sheet",
     "adaptation DOCX",
     "proposals",
     "proposal",
