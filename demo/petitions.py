@@ -262,6 +262,9 @@ def _signatures(page: PetitionPage, how_many: int, seed: int) -> None:
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         signed = now - datetime.timedelta(minutes=rng.randint(5, 60 * 24 * 9))
         confirmed = rng.random() > 0.08
+        # Every third demo signer ticked "the local may contact me", so the exports and the
+        # API show both kinds (a separate rule, so the seeded names stay as they were).
+        consent = confirmed and n % 3 == 0
         rows.append(
             Signature(
                 petition=page,
@@ -273,6 +276,8 @@ def _signatures(page: PetitionPage, how_many: int, seed: int) -> None:
                 status=Signature.Status.CONFIRMED if confirmed else Signature.Status.PENDING,
                 created_at=signed,
                 confirmed_at=signed + datetime.timedelta(minutes=3) if confirmed else None,
+                contact_consent=consent,
+                contact_consent_at=signed if consent else None,
             )
         )
     # The unique constraint makes a second run add nothing.

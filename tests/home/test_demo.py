@@ -138,3 +138,43 @@ def test_demo_has_one_unlisted_petition_under_a_code_name_in_both_languages(seed
     assert len(token) == 16 and es_token == token
     assert en_slug == es_slug == f"blue-thermos-{token}"
     assert [row[3:] for row in rows] == [[True, "Blue Thermos", False], [True, "Termo Azul", False]]
+
+
+API_SCRIPT = """
+import json, re
+from django.contrib.auth import get_user_model
+from django.test import Client
+from unions.models import Local
+browser = Client(HTTP_HOST="127.0.0.1")
+browser.force_login(get_user_model().objects.get(email="organizer@unionhall.test"))
+local = Local.objects.get(number="1017")
+page = browser.post("/accounts/organize/api-tokens/", {"local": local.pk, "name": "CRM sync"})
+token = re.search(r"<code[^>]*>\\s*([^<\\s]{20,})\\s*</code>", page.content.decode()).group(1)
+api = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION="Bearer " + token)
+petitions = api.get("/osdi/v1/petitions").json()["_embedded"]["osdi:petitions"]
+out = {"titles": [p["title"] for p in petitions], "signatures": []}
+for petition in petitions:
+    href = petition["_links"]["osdi:signatures"]["href"].split("127.0.0.1", 1)[1]
+    answer = api.get(href + "?per_page=100").json()
+    out["total"] = answer["total_records"]
+    out["signatures"] += answer["_embedded"]["osdi:signatures"]
+out["again"] = browser.get("/accounts/organize/api-tokens/").content.decode().count(token)
+print(json.dumps(out))
+"""
+
+
+def test_the_demo_organizer_makes_a_token_and_reads_signatures_through_the_api(seeded):
+    """The issue's journey: the demo's organizer (two-factor seeded) makes a token on the
+    organize page and reads their petition's signatures over OSDI; the token is not shown
+    again, and only signers who ticked consent come with an email."""
+    sqlite, _first = seeded
+    result = json.loads(manage("shell", "-v", "0", "-c", API_SCRIPT, sqlite=sqlite).stdout)
+    assert "No ICE on our hospital floors without a judicial warrant" in result["titles"]
+    assert result["again"] == 0
+    signatures = result["signatures"]
+    assert result["total"] > 0 and signatures
+    people = [s["_embedded"]["osdi:person"] for s in signatures if "_embedded" in s]
+    assert any("given_name" in person for person in people)
+    emails = [p["email_addresses"][0]["address"] for p in people if "email_addresses" in p]
+    assert emails and len(emails) < len(people)  # some consented, not all
+    assert all(e.startswith("demo-") and e.endswith("@example.test") for e in emails)
