@@ -134,7 +134,7 @@ def printed_sections(sections: list[PrintSection], width: int = LINE_WIDTH) -> l
     ]
 
 
-def _css_string(text: str) -> str:
+def css_string(text: str) -> str:
     # A CSS string inside <style>: quote, backslash and angle brackets escaped, so typed
     # text can neither end the string nor the style element.
     escaped = (
@@ -147,17 +147,18 @@ def _css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def page_counter_css() -> str:
-    """`"Page " counter(page) " of " counter(pages)` in the active language."""
-    template = _("Page {page} of {pages}")
+def page_counter_css(template: str | None = None) -> str:
+    """`"Page " counter(page) " of " counter(pages)` in the active language, or any other
+    already translated `template` with `{page}` and `{pages}` in it."""
+    template = template or _("Page {page} of {pages}")
     before, _sep, rest = template.partition("{page}")
     middle, _sep, after = rest.partition("{pages}")
     parts = [
-        _css_string(before),
+        css_string(before),
         "counter(page)",
-        _css_string(middle),
+        css_string(middle),
         "counter(pages)",
-        _css_string(after),
+        css_string(after),
     ]
     return " ".join(part for part in parts if part != '""')
 
@@ -185,7 +186,7 @@ def render_document_html(
             "options": options,
             "paper_size": PAPER_SIZES[options.paper],
             "page_counter": page_counter_css(),
-            "header_css": _css_string(header),
+            "header_css": css_string(header),
             "intro_lines": [line for line in intro_lines if line],
             "vote_rows": vote_rows(options.tally or VoteTally()),
             **(extra_context or {}),
@@ -589,7 +590,7 @@ def render_bilingual_html(
             "options": dataclasses.replace(options, vote_box=False, toc=False),
             "paper_size": f"{PAPER_SIZES[options.paper]} landscape",
             "page_counter": ' " · " '.join(counters),
-            "header_css": _css_string(header),
+            "header_css": css_string(header),
             "intro_lines": [line for line in intro_lines if line],
             "vote_rows": [],
         }

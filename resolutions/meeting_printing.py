@@ -19,7 +19,7 @@ from weasyprint import Document
 
 from core.pdf import layout_pdf
 from documents.engine import DATE_FORMATS
-from documents.printing import PrintOptions, _css_string, render_document_html
+from documents.printing import PrintOptions, css_string, page_counter_css, render_document_html
 
 from .models import Adaptation, Meeting
 from .printing import PRINT_CSS, adaptation_kwargs, amendment_sheet_html, local_line
@@ -84,17 +84,9 @@ def meeting_line(meeting: Meeting) -> str:
 
 def item_counter_css(position: int) -> str:
     """`"Resolution 2 — page " counter(page) " of " counter(pages)` in the active language."""
-    template = _("Resolution %(number)s — page {page} of {pages}") % {"number": position}
-    before, _sep, rest = template.partition("{page}")
-    middle, _sep, after = rest.partition("{pages}")
-    parts = [
-        _css_string(before),
-        "counter(page)",
-        _css_string(middle),
-        "counter(pages)",
-        _css_string(after),
-    ]
-    return " ".join(part for part in parts if part != '""')
+    return page_counter_css(
+        _("Resolution %(number)s — page {page} of {pages}") % {"number": position}
+    )
 
 
 def item_html(meeting: Meeting, adaptation: Adaptation, *, position: int, paper: str) -> str:
@@ -104,7 +96,7 @@ def item_html(meeting: Meeting, adaptation: Adaptation, *, position: int, paper:
     with translation.override(kwargs["language"]):
         extra = {
             "packet_counter": item_counter_css(position),
-            "packet_meeting": _css_string(f"{meeting.title} · {meeting_date(meeting)}"),
+            "packet_meeting": css_string(f"{meeting.title} · {meeting_date(meeting)}"),
         }
     return render_document_html(**kwargs, template=ITEM_TEMPLATE, extra_context=extra)
 
@@ -141,7 +133,7 @@ def cover_html(meeting: Meeting, entries: list[PacketEntry], *, paper: str, lang
     total = cover_pages + sum(entry.pages for entry in entries)
     with translation.override(language):
         intro = [meeting_line(meeting)]
-        footer = _css_string(_("Meeting packet"))
+        footer = css_string(_("Meeting packet"))
         words = _cover_words(entries, total)
     return render_document_html(
         title=meeting.title,
