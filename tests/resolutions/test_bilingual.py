@@ -143,6 +143,8 @@ def test_adaptation_and_adopted_pdfs_number_their_lines_and_lines_0_switches_the
     client.force_login(steward_user)
     lines = number_lines(adaptation.blocks)
     url = adaptation.url("adaptation_file", kind="pdf")
+    # The adaptation page offers the PDF without numbers too.
+    assert f'href="{url}?lines=0"' in client.get(adaptation.url()).content.decode()
     numbered = pdf_text(client.get(url).content, layout=True)
     assert all(_numbered(numbered, line) for line in lines)
     plain = pdf_text(client.get(url + "?lines=0").content, layout=True)
