@@ -156,10 +156,15 @@ def diff_blocks(
 
 
 def other_alternative(old: RenderedBlock, new: RenderedBlock) -> bool:
-    """Whether two blocks of one alternatives block come from different options: their keys
-    are the block's (`<id>:<n>`) and their model texts (with slots) differ. Filling in
-    blanks changes the text, never the model text, so that stays a word diff."""
-    return ":" in new.key and bool(old.source and new.source) and old.source != new.source
+    """Whether two blocks of one alternatives block come from different options. Both name
+    their option, so an editor's change to the chosen option's own words stays a word diff
+    (the model changed, not the choice). Blocks stored before they named their option are
+    told apart by their model texts (with slots): filling in blanks never changes those."""
+    if ":" not in new.key:
+        return False
+    if old.option and new.option:
+        return old.option != new.option
+    return bool(old.source and new.source) and old.source != new.source
 
 
 def has_changes(diffs: list[BlockDiff]) -> bool:

@@ -227,6 +227,7 @@ class RenderedBlock:
     number: str = ""  # "" for headings; "1", "2"... for paragraphs
     heading: bool = False
     source: str = ""  # the model's text with its slots, for editors and diffs
+    option: str = ""  # in an alternatives block, the id of the option it comes from
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -251,8 +252,9 @@ class RenderedDocument:
         return [block.to_dict() for block in self.blocks]
 
 
-def _selected_paragraphs(body, answers: Answers) -> Iterator[tuple[str, object, object]]:
-    """(key, block, text-with-slots) for each paragraph the answers keep, in order."""
+def _selected_paragraphs(body, answers: Answers) -> Iterator[tuple]:
+    """(key, block, text-with-slots, block type, option id or "") for each paragraph the
+    answers keep, in order."""
     from .blocks import AlternativesBlock, OptionalBlock
 
     for child in _children(body):
@@ -260,7 +262,7 @@ def _selected_paragraphs(body, answers: Answers) -> Iterator[tuple[str, object, 
             on = answers.optional.get(child.id, bool(child.value.get("default_on")))
             if on:
                 for inner in child.value["content"]:
-                    yield inner.id, inner.block, inner.value, inner.block_type
+                    yield inner.id, inner.block, inner.value, inner.block_type, ""
         elif isinstance(child.block, AlternativesBlock):
             options = child.value["options"]
             ids = [option_id(options, i) for i in range(len(options))]
@@ -269,9 +271,9 @@ def _selected_paragraphs(body, answers: Answers) -> Iterator[tuple[str, object, 
             chosen = answers.alternatives.get(child.id, ids[0])
             index = ids.index(chosen) if chosen in ids else 0
             for n, inner in enumerate(options[index]["content"]):
-                yield f"{child.id}:{n}", inner.block, inner.value, inner.block_type
+                yield f"{child.id}:{n}", inner.block, inner.value, inner.block_type, ids[index]
         else:
-            yield child.id, child.block, child.value, child.block_type
+            yield child.id, child.block, child.value, child.block_type, ""
 
 
 def check_selections(body, answers: Answers) -> None:
@@ -355,7 +357,7 @@ def _render(body, answers: Answers, shown: Mapping[str, str]) -> RenderedDocumen
 
     blocks = []
     number = 0
-    for key, block, value, kind in _selected_paragraphs(body, answers):
+    for key, block, value, kind, option in _selected_paragraphs(body, answers):
         source = str(value)
         text = _fill(source, shown)
         heading = isinstance(block, SlotHeadingBlock)
@@ -369,6 +371,7 @@ def _render(body, answers: Answers, shown: Mapping[str, str]) -> RenderedDocumen
                 number="" if heading else str(number),
                 heading=heading,
                 source=source,
+                option=option,
             )
         )
     return RenderedDocument(blocks)

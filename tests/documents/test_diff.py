@@ -5,7 +5,17 @@ import re
 from documents.diff import diff_blocks, diff_words
 from documents.engine import Answers, RenderedBlock, model_text, render_text
 
-from .helpers import ALTERNATIVES_ID, ANSWERS, OPTION_FIRM, OPTIONAL_ID, body, variables
+from .helpers import (
+    ALTERNATIVES_ID,
+    ANSWERS,
+    BODY,
+    OPTION_FIRM,
+    OPTION_SOFT,
+    OPTIONAL_ID,
+    body,
+    raw_body,
+    variables,
+)
 
 
 def test_changed_words_are_marked_and_the_rest_is_kept():
@@ -113,3 +123,30 @@ def test_a_removed_paragraph_never_repeats_the_number_of_the_one_in_its_place():
     assert numbers == ["1.", "2.", "3.", "4."]
     removed = next(text for number, text in entries if "sanctuary team" in text)
     assert removed.startswith("Removed")
+
+
+def test_an_editor_changing_the_chosen_options_words_is_a_word_diff_not_another_choice():
+    """What changed in the model since a steward adapted it: the same option, reworded by an
+    editor, is marked word by word; only a different option is "Chose … instead of …"."""
+    answers = Answers(values=dict(ANSWERS), alternatives={ALTERNATIVES_ID: OPTION_FIRM})
+    old = render_text(body(), answers, variables=variables())
+    raw = raw_body()
+    firm = raw[-2]["value"]["options"][1]["value"]["content"][0]
+    firm["value"] = firm["value"].replace("refuse entry", "refuse them entry")
+    new = render_text(BODY.to_python(raw), answers, variables=variables())
+    (reworded,) = [d for d in diff_blocks(old, new) if d.key.startswith(ALTERNATIVES_ID)]
+    assert reworded.status == "changed"
+    assert "<ins>them </ins>" in reworded.html or "<ins>them</ins>" in reworded.html
+    # Stored blocks from before they named their option still tell a reworded option by its
+    # model text, as they did: a different text there reads as another choice.
+    legacy = [RenderedBlock.from_dict({**b.to_dict(), "option": ""}) for b in old.blocks]
+    (then,) = [d for d in diff_blocks(legacy, new) if d.key.startswith(ALTERNATIVES_ID)]
+    assert then.status == "chosen"
+    # Choosing the other option is still the whole-sentence comparison.
+    other = render_text(
+        body(),
+        Answers(values=dict(ANSWERS), alternatives={ALTERNATIVES_ID: OPTION_SOFT}),
+        variables=variables(),
+    )
+    (chosen,) = [d for d in diff_blocks(old, other) if d.key.startswith(ALTERNATIVES_ID)]
+    assert chosen.status == "chosen"
