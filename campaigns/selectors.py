@@ -482,8 +482,14 @@ def export_rows(day: DayOfActionPage, status: str = "") -> tuple[list[str], Iter
     return header, (_consented(row) for row in values)
 
 
-_EMAIL_AT = [field for field, _header in EXPORT_COLUMNS].index("contact_email")
-_CONSENT_AT = _EMAIL_AT + 1
+def contact_email_leaving(*, email: str | None, consent: bool) -> str:
+    """An endorsement contact's email for anything that leaves Union Hall (an export, the
+    API): only when they ticked "the local may contact me", else ""."""
+    return (email or "") if consent else ""
+
+
+_FIELDS = [field for field, _header in EXPORT_COLUMNS]
+_EMAIL_AT, _CONSENT_AT = _FIELDS.index("contact_email"), _FIELDS.index("contact_consent")
 
 
 def _consented(row: tuple) -> tuple:
@@ -491,7 +497,6 @@ def _consented(row: tuple) -> tuple:
     (the name stays, so an organizer knows whom the local already knows)."""
     consent = row[_CONSENT_AT]
     row = list(row)
-    if not consent:
-        row[_EMAIL_AT] = ""
+    row[_EMAIL_AT] = contact_email_leaving(email=row[_EMAIL_AT], consent=consent)
     row[_CONSENT_AT] = "yes" if consent else "no"
     return tuple(row)

@@ -20,7 +20,7 @@ from .forms import EndorsementForm, RaisePledgeForm
 from .models import DayOfActionPage, Endorsement
 
 SUBMISSIONS_PER_WINDOW = 20
-# The counter is laid out for this iframe (static/css/campaigns-counter.css).
+# The counter is laid out for this iframe (static/css/counter.css).
 COUNTER_SIZE = embeds.Size(width=320, height=180)
 WINDOW_SECONDS = 600
 

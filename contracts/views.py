@@ -26,9 +26,11 @@ from django.utils.translation import gettext as _
 
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.forms import add_service_error
 from core.routing import page_route
 from core.search import clean_query
 from documents.engine import Answers
+from documents.forms import VALUE_PREFIX
 from documents.printing import print_kwargs_for, render_document_docx, render_document_pdf
 from documents.selectors import actable_locals, counts_for
 from documents.variables import variables_from
@@ -232,7 +234,7 @@ def proposals(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
                     language=data["language"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Proposal started. Now add clauses from the library."))
                 return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk))
@@ -243,14 +245,6 @@ def proposals(request: HttpRequest, page: ClauseLibraryPage) -> HttpResponse:
     context = page.get_context(request)
     context.update({"form": form, "proposals": selectors.proposals_for(request.user)})
     return no_store(TemplateResponse(request, "contracts/proposals.html", context))
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _preview(proposal: BargainingProposal, clauses) -> tuple[list, str]:
@@ -284,7 +278,7 @@ def proposal_detail(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpRe
                     user=request.user, proposal=proposal, answers=form.answers()
                 )
             except ValidationError as error:
-                _add_errors_to_answers(form, error)
+                add_service_error(form, error, prefix=VALUE_PREFIX)
             else:
                 messages.success(request, _("Answers saved. The preview below uses them."))
                 return HttpResponseRedirect(_url(page, "proposal", pk=proposal.pk) + "#preview")
@@ -305,17 +299,6 @@ def proposal_detail(request: HttpRequest, page: ClauseLibraryPage, pk) -> HttpRe
         }
     )
     return no_store(TemplateResponse(request, "contracts/proposal.html", context))
-
-
-def _add_errors_to_answers(form, error: ValidationError) -> None:
-    from documents.forms import VALUE_PREFIX
-
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            field = VALUE_PREFIX + name
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _next_status(proposal: BargainingProposal) -> str:
@@ -535,7 +518,7 @@ def article_history(request: HttpRequest, page: ClauseLibraryPage, pk, item) -> 
                         user=request.user, article=row.article, side=action, **data
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Recorded in the article's history."))
                 return HttpResponseRedirect(here + "#history")

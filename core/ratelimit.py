@@ -9,6 +9,7 @@ the counter underneath, which core.formguard also uses to count a form token's u
 
 import hashlib
 import hmac
+import math
 import time
 
 from django.conf import settings
@@ -87,6 +88,13 @@ def allow(
         now=now,
     )
     return allowed
+
+
+def seconds_left(window_seconds: int, now: float | None = None) -> int:
+    """How long until the current window ends and a refused client may try again (for a
+    Retry-After header): windows are fixed slices of the clock, as `allow_counting` keys them."""
+    now = now if now is not None else time.time()
+    return max(1, math.ceil(window_seconds - now % window_seconds))
 
 
 def allow_counting(

@@ -9,18 +9,17 @@ headers that carry the token).
 
 import functools
 import json
-import math
-import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.cache import no_store
-from core.ratelimit import allow
+from core.ratelimit import allow, seconds_left
 from petitions import selectors as petition_selectors
 from petitions.models import governing_attach
 
@@ -82,9 +81,7 @@ def api_view(view: Callable) -> Callable:
             address=f"token-{token.pk}",
         ):
             response = error(_("Too many requests with this token. Try again shortly."), 429)
-            response["Retry-After"] = str(
-                max(1, math.ceil(RATE_WINDOW_SECONDS - time.time() % RATE_WINDOW_SECONDS))
-            )
+            response["Retry-After"] = str(seconds_left(RATE_WINDOW_SECONDS))
             return response
         services.api_token_use_record(token=token, path=request.path)
         return view(request, token, *args, **kwargs)
@@ -108,12 +105,14 @@ def paged(request: HttpRequest, rel: str, rows, render: Callable[[list], list[di
     if isinstance(found, HttpResponse):
         return found
     page, per_page = found
-    total = rows.count()
-    start = (page - 1) * per_page
-    chunk = list(rows[start : start + per_page]) if start < total else []
+    paginator = Paginator(rows, per_page)
+    try:
+        chunk = list(paginator.page(page).object_list)
+    except EmptyPage:
+        chunk = []  # past the last page: an empty page that still says how many there are
     return hal(
         osdi.collection(
-            request, rel, items=render(chunk), total=total, page=page, per_page=per_page
+            request, rel, items=render(chunk), total=paginator.count, page=page, per_page=per_page
         )
     )
 
@@ -218,20 +217,13 @@ def organization(request: HttpRequest, token: ApiToken, pk: int) -> HttpResponse
     return hal(osdi.organization(found, osdi.Links(request)))
 
 
-class _Listed(list):
-    """A list that pages like a queryset (`count()`), for the fixed set of tags."""
-
-    def count(self) -> int:  # type: ignore[override]
-        return len(self)
-
-
 @api_view
 def tags(request: HttpRequest, token: ApiToken) -> HttpResponse:
     links = osdi.Links(request)
     return paged(
         request,
         "tags",
-        _Listed(osdi.tag_list()),
+        osdi.tag_list(),
         lambda rows: [osdi.tag(tag_id, name, links) for tag_id, name in rows],
     )
 

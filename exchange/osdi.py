@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from campaigns import selectors as campaign_selectors
 from campaigns.models import DayOfActionPage, Endorsement, OrganisationType, PledgeLevel
 from petitions import selectors as petition_selectors
 from petitions.models import PetitionPage, Signature, display_name
@@ -225,8 +226,11 @@ def organization(item: Endorsement, links: Links) -> dict:
         "_embedded": {"osdi:taggings": taggings},
     }
     # The contact stays in Union Hall unless they agreed to be contacted.
-    if item.contact_consent and item.contact_email:
-        result["email_addresses"] = [{"address": item.contact_email, "primary": True}]
+    email = campaign_selectors.contact_email_leaving(
+        email=item.contact_email, consent=item.contact_consent
+    )
+    if email:
+        result["email_addresses"] = [{"address": email, "primary": True}]
         custom["contact_name"] = item.contact_name
     return result
 

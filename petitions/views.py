@@ -235,7 +235,7 @@ def count_json(request, page: PetitionPage):
     return response
 
 
-# The counter is laid out for this iframe (static/css/petitions-counter.css).
+# The counter is laid out for this iframe (static/css/counter.css).
 COUNTER_SIZE = embeds.Size(width=320, height=180)
 
 

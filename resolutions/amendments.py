@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from core.cache import no_store
+from core.forms import add_service_error
 from core.routing import page_route
 from documents.lines import lines_by_block, number_lines
 
@@ -21,7 +22,7 @@ from . import amend, services
 from .forms import AmendmentForm
 from .models import Adaptation, Amendment, ResolutionPage
 from .printing import amendment_sheet_pdf
-from .views import PDF, _file, _filename, _form_error, _gate, _own_adaptation, _paper
+from .views import PDF, _file, _filename, _gate, _own_adaptation, _paper
 
 
 def _numbered(adaptation: Adaptation) -> list[dict]:
@@ -95,7 +96,7 @@ def amendment_list(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpR
             try:
                 services.amendment_create(user=request.user, adaptation=adaptation, **_fields(form))
             except ValidationError as error:
-                _form_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Amendment recorded."))
                 return HttpResponseRedirect(adaptation.url("amendments"))
@@ -127,7 +128,7 @@ def amendment_edit(
         try:
             services.amendment_update(user=request.user, amendment=amendment, **_fields(form))
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Amendment changed."))
             return HttpResponseRedirect(adaptation.url("amendments"))

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.cache import no_store
+from core.forms import add_service_error
 from core.routing import page_route
 from documents.selectors import actable_locals
 from unions.permissions import may_act_for_local
@@ -60,14 +61,6 @@ def _require_locals(request: HttpRequest) -> list:
     return user_locals
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @page_route(ResolutionIndexPage, "meetings/", name="meetings")
 def meeting_list(request: HttpRequest, index: ResolutionIndexPage) -> HttpResponse:
     if gate := _gate(request):
@@ -101,7 +94,7 @@ def meeting_new(request: HttpRequest, index: ResolutionIndexPage) -> HttpRespons
                 place=data.get("place") or "",
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Meeting saved. Now put resolutions on its agenda."))
             return HttpResponseRedirect(_url(index, "meeting", pk=meeting.pk))
@@ -189,7 +182,7 @@ def meeting_detail(request: HttpRequest, index: ResolutionIndexPage, pk: int) ->
                     place=data.get("place") or "",
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The meeting is updated."))
                 return HttpResponseRedirect(_url(index, "meeting", pk=meeting.pk))

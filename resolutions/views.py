@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from core import formguard
 from core.accounts import mfa_setup_redirect, needs_mfa
 from core.cache import no_store
+from core.forms import add_service_error
 from core.ratelimit import allow
 from core.routing import page_route
 from core.search import clean_query
@@ -535,7 +536,7 @@ def report(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
                 user=request.user, adaptation=adaptation, **_report_kwargs(form)
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Thank you. The result is recorded."))
             return HttpResponseRedirect(adaptation.url())
@@ -561,15 +562,6 @@ def _report_kwargs(form: ReportForm) -> dict:
     }
 
 
-def _form_error(form, error: ValidationError) -> None:
-    """A service's refusal beside the field it names, when the form has that field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @page_route(ResolutionPage, "adaptations/<int:pk>/report/correct/", name="report_correct")
 def report_correct(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpResponse:
     """Correct the reported result (a wrong count, date or outcome); the old report is kept."""
@@ -591,7 +583,7 @@ def report_correct(request: HttpRequest, page: ResolutionPage, pk: int) -> HttpR
                 user=request.user, adaptation=adaptation, **_report_kwargs(form)
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The report is corrected. The earlier one is kept below."))
             return HttpResponseRedirect(adaptation.url())

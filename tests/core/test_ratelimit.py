@@ -46,3 +46,11 @@ def test_the_cache_key_is_a_keyed_hash_not_the_address(settings):
     assert cache.get(key) == 1
     settings.HASH_KEY = "another-key"
     assert address_key("t", "203.0.113.99", 1) != key
+
+
+def test_seconds_left_is_the_rest_of_the_current_window():
+    from core.ratelimit import seconds_left
+
+    assert seconds_left(60, now=150.0) == 30
+    assert seconds_left(60, now=120.0) == 60
+    assert seconds_left(60, now=179.5) == 1
